@@ -1,0 +1,21 @@
+//! NAP Tracker's user interface: pages, components and server functions.
+//!
+//! Built twice: with `ssr` it is the library the server renders pages with; with `hydrate`
+//! it is the WebAssembly bundle that takes those pages over in the browser.
+
+pub mod catalogue;
+mod components;
+mod pages;
+mod routes;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use routes::{shell, App};
+
+/// Entry point of the WebAssembly bundle: attaches the app to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,7 @@
+//! One file per page.
+
+pub mod catalogue;
+pub mod group;
+pub mod home;
+pub mod not_found;
+pub mod recommendation;

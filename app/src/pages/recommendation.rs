@@ -1,0 +1,77 @@
+//! `/recommendations/{code}`: one recommendation in full, such as `/recommendations/MEV-5`.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::catalogue::{get_recommendation, Recommendation};
+use crate::components::status::{LoadError, Loading};
+use crate::pages::not_found::NotFound;
+
+#[component]
+pub fn RecommendationPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let recommendation = Resource::new(code, get_recommendation);
+
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match recommendation.await {
+                    Ok(Some(recommendation)) => view! { <RecommendationView recommendation /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <div class="wrap"><LoadError error /></div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RecommendationView(recommendation: Recommendation) -> impl IntoView {
+    let Recommendation {
+        code,
+        group_code,
+        group_name,
+        number,
+        text,
+        subitems,
+    } = recommendation;
+    let group_href = format!("/groups/{group_code}");
+    let json_href = format!("/api/v1/recommendations/{code}");
+    view! {
+        <Title text=format!("{code}: {group_name}, recommendation {number}") />
+        <div class="wrap">
+            <nav aria-label="Breadcrumb" class="breadcrumb">
+                <ol>
+                    <li><a href="/recommendations">"Recommendations"</a></li>
+                    <li><a href=group_href.clone()>{group_name.clone()}</a></li>
+                    <li><span aria-current="page">{code.clone()}</span></li>
+                </ol>
+            </nav>
+            <article class="recommendation">
+                <p class="eyebrow">
+                    <a href=group_href>{group_name}</a> ", recommendation " {number}
+                </p>
+                <h1 class="recommendation-code">{code}</h1>
+                <p class="recommendation-text">{text}</p>
+                {(!subitems.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="subitems">
+                                {subitems.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+            </article>
+            <aside class="cite">
+                <h2>"Source and open data"</h2>
+                <p>
+                    "Report of the United Nations Expert Group Meeting “Promoting Social Integration”, "
+                    "Helsinki, 8–10 July 2008, section III. "
+                    <a href=json_href>"This recommendation as JSON"</a> "."
+                </p>
+            </aside>
+        </div>
+    }
+}

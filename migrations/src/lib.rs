@@ -1,0 +1,22 @@
+//! Database schema and reference data for NAP Tracker.
+//!
+//! Migrations are written with sea-query so that the same code creates the schema on SQLite
+//! (the embedded default) and on PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+pub mod catalogue;
+mod m0001_schema;
+mod m0002_catalogue;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_schema::Migration),
+            Box::new(m0002_catalogue::Migration),
+        ]
+    }
+}

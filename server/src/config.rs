@@ -1,0 +1,61 @@
+//! Configuration from the environment, with defaults that work on a fresh checkout.
+
+use std::path::PathBuf;
+
+/// An SQLite file under `data/`, created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/nap-tracker.db?mode=rwc";
+
+/// The file behind an SQLite URL, if it names one (in-memory databases have none).
+pub fn sqlite_file(database_url: &str) -> Option<PathBuf> {
+    let rest = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    Some(PathBuf::from(path))
+}
+
+/// The URL with any password replaced, safe to print in errors and logs.
+pub fn redacted(database_url: &str) -> String {
+    match url::Url::parse(database_url) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password only fails for URLs that cannot carry one, which this has.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => database_url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_file_of_an_sqlite_url() {
+        assert_eq!(
+            sqlite_file(DEFAULT_DATABASE_URL),
+            Some(PathBuf::from("data/nap-tracker.db"))
+        );
+        assert_eq!(
+            sqlite_file("sqlite:/tmp/x.db"),
+            Some(PathBuf::from("/tmp/x.db"))
+        );
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://localhost/test"), None);
+    }
+
+    #[test]
+    fn hides_passwords() {
+        assert_eq!(
+            redacted("postgres://nap:secret@db.example/nap"),
+            "postgres://nap:***@db.example/nap"
+        );
+        assert_eq!(
+            redacted("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+    }
+}

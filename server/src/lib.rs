@@ -1,0 +1,6 @@
+//! The NAP Tracker server: configuration, database, HTTP routes and command-line tasks.
+
+pub mod api;
+pub mod config;
+pub mod database;
+pub mod router;
