@@ -9,6 +9,8 @@ pub mod catalogue;
 mod m0001_schema;
 mod m0002_catalogue;
 
+pub use m0002_catalogue::load as load_catalogue;
+
 pub struct Migrator;
 
 #[async_trait::async_trait]
