@@ -3,6 +3,10 @@
 //! Built twice: with `ssr` it is the library the server renders pages with; with `hydrate`
 //! it is the WebAssembly bundle that takes those pages over in the browser.
 
+// Leptos views are deeply nested types; hydrating the catalogue page needs more than the
+// default 128 levels of type recursion.
+#![recursion_limit = "256"]
+
 pub mod catalogue;
 mod components;
 mod pages;

@@ -25,6 +25,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     name="description"
                     content="Public tracker of how countries implement the recommendations of the UN Expert Group Meeting on Promoting Social Integration (Helsinki, 2008)."
                 />
+                // No favicon request: the tracker has no icon of its own yet.
+                <link rel="icon" href="data:," />
                 <HydrationScripts options />
                 <MetaTags />
             </head>

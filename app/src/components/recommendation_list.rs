@@ -16,18 +16,23 @@ pub fn RecommendationList(recommendations: Vec<Recommendation>) -> impl IntoView
                         <li class="recommendation-item">
                             <a class="code" href=href>{r.code.clone()}</a>
                             <p class="text">{r.text}</p>
-                            {(!r.subitems.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <ul class="subitems">
-                                            {r.subitems.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                })}
+                            <Subitems subitems=r.subitems />
                         </li>
                     }
                 })
                 .collect_view()}
         </ol>
     }
+}
+
+/// The `- ` items listed under some recommendations; nothing when there are none.
+#[component]
+pub fn Subitems(subitems: Vec<String>) -> impl IntoView {
+    (!subitems.is_empty()).then(|| {
+        view! {
+            <ul class="subitems">
+                {subitems.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalogue::{get_recommendation, Recommendation};
+use crate::components::recommendation_list::Subitems;
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
 
@@ -55,14 +56,7 @@ fn RecommendationView(recommendation: Recommendation) -> impl IntoView {
                 </p>
                 <h1 class="recommendation-code">{code}</h1>
                 <p class="recommendation-text">{text}</p>
-                {(!subitems.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="subitems">
-                                {subitems.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                            </ul>
-                        }
-                    })}
+                <Subitems subitems />
             </article>
             <aside class="cite">
                 <h2>"Source and open data"</h2>
