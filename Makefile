@@ -7,6 +7,11 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test release test-rust test-end2end
 
+# Everything the release build is made from: when none of it changed since the last build,
+# `make run` starts the server at once instead of running cargo-leptos again.
+SOURCES := Cargo.toml Cargo.lock $(shell find app server migrations style -type f -not -path '*/tests/*')
+RELEASE_STAMP := target/release/.nap-tracker-built
+
 run:
 	./scripts/setup.sh
 	$(MAKE) release
@@ -19,8 +24,11 @@ test:
 	./scripts/setup.sh --browser
 	$(MAKE) release test-rust test-end2end
 
-release:
+release: $(RELEASE_STAMP)
+
+$(RELEASE_STAMP): $(SOURCES)
 	cargo leptos build --release
+	touch $@
 
 test-rust:
 	cargo test --workspace

@@ -4,12 +4,9 @@
 //! hydrated, every keystroke filters the list at once and keeps the address shareable.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
 use leptos_meta::Title;
-use leptos_router::{
-    hooks::{use_navigate, use_query_map},
-    params::ParamsMap,
-    NavigateOptions,
-};
+use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
 use crate::catalogue::{get_catalogue, Group, Search};
 use crate::components::recommendation_list::RecommendationList;
@@ -20,24 +17,30 @@ const PATH: &str = "/recommendations";
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let query = use_query_map();
-    let text = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let initial = query.read_untracked().get("q").unwrap_or_default();
+    let (text, set_text) = signal(initial.clone());
     let catalogue = Resource::new(|| (), |_| get_catalogue());
+    let input = NodeRef::<leptos::html::Input>::new();
 
-    let navigate = use_navigate();
+    // The address can change without typing (a link to this page, back and forward):
+    // the search box and the list follow it.
+    Effect::watch(
+        move || query.read().get("q").unwrap_or_default(),
+        move |from_address, _, _| {
+            if *from_address != text.get_untracked() {
+                if let Some(input) = input.get_untracked() {
+                    input.set_value(from_address);
+                }
+                set_text.set(from_address.clone());
+            }
+        },
+        false,
+    );
+
     let on_input = move |ev| {
-        let mut params = ParamsMap::new();
         let value = event_target_value(&ev);
-        if !value.trim().is_empty() {
-            params.insert("q", value);
-        }
-        navigate(
-            &format!("{PATH}{}", params.to_query_string()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        show_in_address(&value);
+        set_text.set(value);
     };
 
     view! {
@@ -64,7 +67,8 @@ pub fn CataloguePage() -> impl IntoView {
                         id="q"
                         name="q"
                         type="search"
-                        value=move || text.get_untracked()
+                        value=initial
+                        node_ref=input
                         placeholder="for example: disaggregated data, migrants, SEC-7"
                         autocomplete="off"
                         aria-describedby="result-count"
@@ -86,7 +90,7 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 #[component]
-fn Results(groups: Vec<Group>, text: Memo<String>) -> impl IntoView {
+fn Results(groups: Vec<Group>, text: ReadSignal<String>) -> impl IntoView {
     let total: usize = groups.iter().map(|g| g.recommendations.len()).sum();
     let found = Memo::new(move |_| Search::new(&text.get()).filter(&groups));
     let shown = move || found.with(|gs| gs.iter().map(|g| g.recommendations.len()).sum::<usize>());
@@ -127,5 +131,21 @@ fn Results(groups: Vec<Group>, text: Memo<String>) -> impl IntoView {
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// Records the search in the address bar, so the filtered list can be bookmarked or shared.
+/// It replaces the current history entry rather than adding one per keystroke, and does not
+/// go through the router, whose asynchronous navigations could finish out of order when
+/// someone types fast.
+fn show_in_address(text: &str) {
+    let mut params = ParamsMap::new();
+    if !text.trim().is_empty() {
+        params.insert("q", text.to_owned());
+    }
+    let url = format!("{PATH}{}", params.to_query_string());
+    if let Ok(history) = window().history() {
+        // Failing to update the address loses nothing: the list on screen is already right.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
