@@ -1,4 +1,4 @@
-//! sea-orm entities for the catalogue tables (created in `migrations/src/m0001_schema.rs`).
+//! sea-orm entities for the catalogue tables (created in `migrations/src/m0001_schema/`).
 
 pub mod group {
     use sea_orm::entity::prelude::*;
