@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Everything the release build is made from: when none of it changed since the last build,
 # `make run` starts the server at once instead of running cargo-leptos again.
-SOURCES := Cargo.toml Cargo.lock $(shell find app server migrations style -type f -not -path '*/tests/*')
+SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find app server migrations style -type f -not -path '*/tests/*')
 RELEASE_STAMP := target/release/.nap-tracker-built
 
 run:

@@ -45,7 +45,7 @@ pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DatabaseE
     let mut options = ConnectOptions::new(database_url);
     options
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     Database::connect(options)
         .await

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use app::state::AppState;
 use clap::{Parser, Subcommand};
+use sea_orm::DatabaseConnection;
 use server::{config::DEFAULT_DATABASE_URL, database, router::router};
 use tracing_subscriber::EnvFilter;
 
@@ -54,25 +55,26 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn migrate(database_url: &str) -> Result<(), String> {
+/// Connects to the database and applies pending migrations.
+async fn open_database(database_url: &str) -> Result<DatabaseConnection, String> {
     let db = database::connect(database_url)
         .await
         .map_err(|e| e.to_string())?;
     database::migrate(&db).await.map_err(|e| e.to_string())?;
     tracing::info!("database is up to date");
-    Ok(())
+    Ok(db)
+}
+
+async fn migrate(database_url: &str) -> Result<(), String> {
+    open_database(database_url).await.map(drop)
 }
 
 async fn serve(database_url: &str) -> Result<(), String> {
+    let db = open_database(database_url).await?;
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("invalid Leptos configuration: {e}"))?
         .leptos_options;
     let addr = leptos_options.site_addr;
-
-    let db = database::connect(database_url)
-        .await
-        .map_err(|e| e.to_string())?;
-    database::migrate(&db).await.map_err(|e| e.to_string())?;
 
     let app = router(AppState { leptos_options, db });
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
