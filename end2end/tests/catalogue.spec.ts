@@ -27,6 +27,13 @@ test.describe("with JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("MEV-5");
     await expect(page.locator(".recommendation-text")).toHaveText(MEV5);
     await expect(page).toHaveTitle(/^MEV-5/);
+
+    // Reading on: the router loads the next recommendation in place.
+    const pager = page.getByRole("navigation", { name: "Other recommendations" });
+    await pager.getByRole("link", { name: /MEV-6/ }).click();
+    await expect(page).toHaveURL(/\/recommendations\/MEV-6$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("MEV-6");
+    await expect(pager.getByRole("link", { name: /MEV-5/ })).toHaveAttribute("rel", "prev");
   });
 
   test("search filters the list as you type, without reloading the page", async ({ page }) => {

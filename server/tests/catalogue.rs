@@ -11,7 +11,7 @@ use sea_orm::{ConnectionTrait, Statement};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/seeds/004_ba8c747e17d01dd7.txt"
+    "/../migrations/catalogue/egm-2008-report.txt"
 );
 
 const GROUPS: [(&str, &str, usize); 11] = [
@@ -36,7 +36,7 @@ const GROUPS: [(&str, &str, usize); 11] = [
 /// their `- ` sub-items, from "Recommendations at the national level" to "Annex 1.".
 fn recommendations_in_seed() -> Vec<Recommendation> {
     let document = std::fs::read_to_string(SEED)
-        .unwrap_or_else(|e| panic!("the seed document must be beside the checkout at {SEED}: {e}"));
+        .unwrap_or_else(|e| panic!("cannot read the report at {SEED}: {e}"));
     let lines: Vec<&str> = document.lines().map(str::trim_end).collect();
     let heading = lines
         .iter()
@@ -139,6 +139,31 @@ async fn database_catalogue_matches_the_seed_document_word_for_word() {
             Some("international")
         );
         assert!(groups[..10].iter().all(|g| g.level == "national"));
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn neighbours_follow_the_report_across_groups() {
+    for test_db in common::migrated_databases().await {
+        let cases = [
+            ("MEV-5", Some("MEV-4"), Some("MEV-6")),
+            ("pol-1", None, Some("POL-2")),
+            ("SPR-7", Some("SPR-6"), Some("CUL-1")),
+            ("INT-11", Some("INT-10"), None),
+            ("XYZ-1", None, None),
+        ];
+        for (code, previous, next) in cases {
+            let neighbours = store::neighbours(&test_db.db, code)
+                .await
+                .expect("read neighbours");
+            assert_eq!(
+                (neighbours.previous.as_deref(), neighbours.next.as_deref()),
+                (previous, next),
+                "{}: neighbours of {code}",
+                test_db.backend
+            );
+        }
         test_db.finish().await;
     }
 }

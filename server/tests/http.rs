@@ -185,6 +185,15 @@ async fn pages_are_rendered_on_the_server() {
             .body
             .contains("Use disaggregated data for monitoring inclusive policies"));
         assert!(detail.body.contains("<title>MEV-5"), "title names the code");
+        assert!(
+            detail
+                .body
+                .contains("href=\"/recommendations/MEV-4\" rel=\"prev\"")
+                && detail
+                    .body
+                    .contains("href=\"/recommendations/MEV-6\" rel=\"next\""),
+            "the page links to its neighbours"
+        );
 
         let group = get(&app, "/groups/SEC").await;
         assert_eq!(group.status, StatusCode::OK);

@@ -36,6 +36,13 @@ pub struct Group {
     pub recommendations: Vec<Recommendation>,
 }
 
+/// The recommendations before and after one, in the report's order, for reading on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Neighbours {
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
 /// Codes are shown in capitals; links typed by hand in lower case still resolve.
 pub fn normalise_code(code: &str) -> String {
     code.trim().to_ascii_uppercase()

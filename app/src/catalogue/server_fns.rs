@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Group, Recommendation};
+use super::{Group, Neighbours, Recommendation};
 
 #[server]
 pub async fn get_catalogue() -> Result<Vec<Group>, ServerFnError> {
@@ -16,12 +16,22 @@ pub async fn get_group(code: String) -> Result<Option<Group>, ServerFnError> {
     super::store::group(&db, &code).await.map_err(internal)
 }
 
+/// One recommendation and the codes of its neighbours, or `None` for an unknown code.
 #[server]
-pub async fn get_recommendation(code: String) -> Result<Option<Recommendation>, ServerFnError> {
+pub async fn get_recommendation(
+    code: String,
+) -> Result<Option<(Recommendation, Neighbours)>, ServerFnError> {
     let db = crate::state::db()?;
-    super::store::recommendation(&db, &code)
+    let Some(recommendation) = super::store::recommendation(&db, &code)
         .await
-        .map_err(internal)
+        .map_err(internal)?
+    else {
+        return Ok(None);
+    };
+    let neighbours = super::store::neighbours(&db, &recommendation.code)
+        .await
+        .map_err(internal)?;
+    Ok(Some((recommendation, neighbours)))
 }
 
 /// Logs the database error in full and tells the browser only that something failed.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::entities::{group, recommendation, subitem};
-use super::{normalise_code, Group, Recommendation};
+use super::{normalise_code, Group, Neighbours, Recommendation};
 
 /// Every group with its recommendations, in the report's order.
 pub async fn groups(db: &impl ConnectionTrait) -> Result<Vec<Group>, DbErr> {
@@ -93,6 +93,23 @@ pub async fn recommendation(
         .map(|s| s.text)
         .collect();
     Ok(Some(view(r, &g, subitems)))
+}
+
+/// The codes before and after `code` across the whole catalogue (groups follow each other).
+pub async fn neighbours(db: &impl ConnectionTrait, code: &str) -> Result<Neighbours, DbErr> {
+    let code = normalise_code(code);
+    let codes: Vec<String> = recommendations(db)
+        .await?
+        .into_iter()
+        .map(|r| r.code)
+        .collect();
+    let Some(at) = codes.iter().position(|c| *c == code) else {
+        return Ok(Neighbours::default());
+    };
+    Ok(Neighbours {
+        previous: at.checked_sub(1).and_then(|i| codes.get(i)).cloned(),
+        next: codes.get(at + 1).cloned(),
+    })
 }
 
 fn subitems_by_recommendation(rows: Vec<subitem::Model>) -> HashMap<i32, Vec<String>> {

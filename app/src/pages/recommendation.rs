@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::catalogue::{get_recommendation, Recommendation};
+use crate::catalogue::{get_recommendation, Neighbours, Recommendation};
 use crate::components::recommendation_list::Subitems;
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
@@ -19,7 +19,9 @@ pub fn RecommendationPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match recommendation.await {
-                    Ok(Some(recommendation)) => view! { <RecommendationView recommendation /> }.into_any(),
+                    Ok(Some((recommendation, neighbours))) => {
+                        view! { <RecommendationView recommendation neighbours /> }.into_any()
+                    }
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! { <div class="wrap"><LoadError error /></div> }.into_any(),
                 }
@@ -29,7 +31,7 @@ pub fn RecommendationPage() -> impl IntoView {
 }
 
 #[component]
-fn RecommendationView(recommendation: Recommendation) -> impl IntoView {
+fn RecommendationView(recommendation: Recommendation, neighbours: Neighbours) -> impl IntoView {
     let Recommendation {
         code,
         group_code,
@@ -58,6 +60,16 @@ fn RecommendationView(recommendation: Recommendation) -> impl IntoView {
                 <p class="recommendation-text">{text}</p>
                 <Subitems subitems />
             </article>
+            <nav class="pager" aria-label="Other recommendations">
+                {neighbours.previous.map(|code| {
+                    let href = format!("/recommendations/{code}");
+                    view! { <a class="pager-previous" href=href rel="prev">"← " {code}</a> }
+                })}
+                {neighbours.next.map(|code| {
+                    let href = format!("/recommendations/{code}");
+                    view! { <a class="pager-next" href=href rel="next">{code} " →"</a> }
+                })}
+            </nav>
             <aside class="cite">
                 <h2>"Source and open data"</h2>
                 <p>
