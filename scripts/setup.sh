@@ -28,8 +28,11 @@ fi
 if [ "$(cargo leptos --version 2>/dev/null || true)" = "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
   say "cargo-leptos $CARGO_LEPTOS_VERSION: present"
 else
-  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (compiles for about 15 minutes, once)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (compiles for a quarter of an hour, once)"
+  # Its own release profile asks for fat LTO in one codegen unit, which makes the final link
+  # take several minutes on small machines; a tool run a few times a day does not need it.
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
 fi
 
 # cargo-leptos runs whatever wasm-bindgen is on PATH; it must match the library in Cargo.lock.
