@@ -15,6 +15,7 @@ RELEASE_STAMP := target/release/.nap-tracker-built
 run:
 	./scripts/setup.sh
 	$(MAKE) release
+	./target/release/nap-tracker demo --if-empty
 	./target/release/nap-tracker serve
 
 # Rust tests run on SQLite, and also on PostgreSQL when TEST_DATABASE_URL is set

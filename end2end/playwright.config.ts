@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // The browser tests run against the release build (the only build that goes through
-// wasm-opt), started here on its own port with a throw-away SQLite database.
+// wasm-opt), started here on its own port with a throw-away SQLite database holding the demo.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -41,7 +41,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "./target/release/nap-tracker serve",
+    // The demo gives the tests a published plan and one account per role.
+    command: "./target/release/nap-tracker demo && ./target/release/nap-tracker serve",
     cwd: "..",
     url: `${baseURL}/healthz`,
     timeout: 60_000,

@@ -7,9 +7,16 @@
 // default 128 levels of type recursion.
 #![recursion_limit = "256"]
 
+pub mod accounts;
+pub mod audit;
 pub mod catalogue;
 mod components;
+#[cfg(feature = "ssr")]
+pub mod demo;
 mod pages;
+pub mod plans;
+pub mod progress;
+pub mod refusal;
 mod routes;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -7,10 +7,13 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
-    catalogue::CataloguePage, group::GroupPage, home::HomePage, not_found::NotFound,
-    recommendation::RecommendationPage,
+    audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
+    countries::CountriesPage, country::CountryPage, edit_commitment::EditCommitmentPage,
+    group::GroupPage, home::HomePage, my_work::MyWorkPage, new_commitment::NewCommitmentPage,
+    not_found::NotFound, plan_editor::PlanEditorPage, recommendation::RecommendationPage,
+    report::ReportPage, sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -50,6 +53,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader />
+            <DemoBanner />
             <main id="main" tabindex="-1">
                 // Async rendering sends each page complete, so it reads the same without
                 // JavaScript and can answer 404 for unknown codes.
@@ -62,6 +66,24 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/countries") view=CountriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/countries/:iso3") view=CountryPage ssr=SsrMode::Async />
+                    <Route path=path!("/countries/:iso3/plan") view=PlanEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/commitments/:id") view=CommitmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/commitments/:id/report") view=ReportPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/commitments/:id/edit")
+                        view=EditCommitmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/my") view=MyWorkPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/plans/:id/commitments/new")
+                        view=NewCommitmentPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <SiteFooter />

@@ -23,3 +23,39 @@ pub fn db() -> Result<DatabaseConnection, ServerFnError> {
         .map(|state| state.db)
         .ok_or_else(|| ServerFnError::new("the server did not provide its application state"))
 }
+
+/// The signed-in person, as domain functions receive them; an error asking to sign in when
+/// nobody is.
+pub async fn actor() -> Result<crate::accounts::Actor, ServerFnError> {
+    signed_in()
+        .await?
+        .map(crate::accounts::Actor::Person)
+        .ok_or_else(|| ServerFnError::new("Please sign in first: your session may have ended."))
+}
+
+/// The signed-in person, if any.
+pub async fn signed_in() -> Result<Option<crate::accounts::Caller>, ServerFnError> {
+    let auth: crate::accounts::sessions::AuthSession = leptos_axum::extract().await?;
+    let Some(user) = auth.user else {
+        return Ok(None);
+    };
+    crate::accounts::store::caller(&db()?, user.id)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "reading the signed-in account failed");
+            ServerFnError::new("Your account could not be read. Please try again later.")
+        })
+}
+
+/// A refused change or a failed write, in words for the person who asked.
+pub fn write_failed(error: crate::refusal::WriteError) -> ServerFnError {
+    match error {
+        crate::refusal::WriteError::Refused(refusal) => ServerFnError::new(refusal.to_string()),
+        crate::refusal::WriteError::Database(error) => {
+            tracing::error!(%error, "a write failed");
+            ServerFnError::new(
+                "Nothing was saved: the database could not be written. Please try again.",
+            )
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 pub mod catalogue;
 mod m0001_schema;
 mod m0002_catalogue;
+mod m0003_api_tokens;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_schema::Migration),
             Box::new(m0002_catalogue::Migration),
+            Box::new(m0003_api_tokens::Migration),
         ]
     }
 }

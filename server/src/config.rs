@@ -5,6 +5,24 @@ use std::path::PathBuf;
 /// An SQLite file under `data/`, created on first start.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/nap-tracker.db?mode=rwc";
 
+/// Whether the session cookie carries the `Secure` flag (sent over HTTPS only).
+/// `NAP_SECURE_COOKIES=true|false` decides; by default it is on, except when the server listens
+/// on a loopback address only, where the browser reaches it over plain HTTP on the same machine.
+pub fn secure_cookies(site_addr: std::net::SocketAddr) -> Result<bool, String> {
+    match std::env::var("NAP_SECURE_COOKIES")
+        .ok()
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(!site_addr.ip().is_loopback()),
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        Some(other) => Err(format!(
+            "NAP_SECURE_COOKIES must be true or false, not {other:?}"
+        )),
+    }
+}
+
 /// The file behind an SQLite URL, if it names one (in-memory databases have none).
 pub fn sqlite_file(database_url: &str) -> Option<PathBuf> {
     let rest = database_url

@@ -1,6 +1,7 @@
 //! The NAP Tracker server: configuration, database, HTTP routes and command-line tasks.
 
 pub mod api;
+pub mod commands;
 pub mod config;
 pub mod database;
 pub mod router;

@@ -2,9 +2,11 @@
 
 use std::process::ExitCode;
 
+use app::accounts::Role;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
+use server::commands::{self, users::AddUser};
 use server::{config::DEFAULT_DATABASE_URL, database, router::router};
 use tracing_subscriber::EnvFilter;
 
@@ -31,6 +33,101 @@ enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
+    #[command(flatten)]
+    Task(Task),
+}
+
+/// Maintenance tasks: each opens (and migrates) the database, does one thing and prints
+/// what it did.
+#[derive(Subcommand)]
+enum Task {
+    /// Accounts and the roles they hold.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens, for ministries' own systems.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Countries.
+    #[command(subcommand)]
+    Country(CountryCommand),
+    /// Owners: the ministries and agencies of a country.
+    #[command(subcommand)]
+    Owner(OwnerCommand),
+    /// Load a clearly labelled demonstration: countries, plans, progress and one account per
+    /// role (password demo-password-2026). Does nothing if a demo is already loaded.
+    Demo {
+        /// Generate this many countries of about 310 commitments each, for benchmarks.
+        #[arg(long)]
+        scale: Option<usize>,
+        /// Load only into a database that holds no country yet (what `make run` does).
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Grant a role, creating the account first if needed.
+    ///
+    /// A new account's password comes from NAP_PASSWORD or is asked for twice.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, coordinator, focal_point or reviewer.
+        #[arg(long)]
+        role: Role,
+        /// ISO 3166-1 alpha-3 code: the coordinator's country, the focal point's, or one
+        /// country a reviewer reviews (none: all countries).
+        #[arg(long)]
+        country: Option<String>,
+        /// The focal point's owner (ministry or agency) code.
+        #[arg(long)]
+        owner: Option<String>,
+        /// The name shown for the account (default: the email address).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List every account with its roles.
+    List,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for an account and print it (it is shown this once).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, such as the name of the system that uses it.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum CountryCommand {
+    /// Add a country.
+    Add {
+        /// ISO 3166-1 alpha-3 code, such as KEN.
+        #[arg(long)]
+        iso3: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum OwnerCommand {
+    /// Add a ministry or agency to a country.
+    Add {
+        /// ISO 3166-1 alpha-3 code of the country.
+        #[arg(long)]
+        country: String,
+        /// Short code, such as MOH.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -42,9 +139,14 @@ async fn main() -> ExitCode {
         .init();
 
     let cli = Cli::parse();
+    let url = cli.database_url.as_str();
     let result = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(&cli.database_url).await,
-        Command::Migrate => migrate(&cli.database_url).await,
+        Command::Serve => serve(url).await,
+        Command::Migrate => migrate(url).await,
+        Command::Task(task) => match open_database(url).await {
+            Ok(db) => run_task(&db, task).await.map(|text| println!("{text}")),
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,6 +154,43 @@ async fn main() -> ExitCode {
             eprintln!("nap-tracker: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn run_task(db: &DatabaseConnection, task: Task) -> Result<String, String> {
+    match task {
+        Task::User(UserCommand::Add {
+            email,
+            role,
+            country,
+            owner,
+            name,
+        }) => {
+            commands::users::add(
+                db,
+                AddUser {
+                    email,
+                    role,
+                    country,
+                    owner,
+                    name,
+                },
+            )
+            .await
+        }
+        Task::User(UserCommand::List) => commands::users::list(db).await,
+        Task::Token(TokenCommand::Create { email, label }) => {
+            commands::tokens::create(db, &email, &label).await
+        }
+        Task::Country(CountryCommand::Add { iso3, name }) => {
+            commands::countries::add_country(db, &iso3, &name).await
+        }
+        Task::Owner(OwnerCommand::Add {
+            country,
+            code,
+            name,
+        }) => commands::countries::add_owner(db, &country, &code, &name).await,
+        Task::Demo { scale, if_empty } => commands::demo::load(db, scale, if_empty).await,
     }
 }
 
@@ -76,7 +215,8 @@ async fn serve(database_url: &str) -> Result<(), String> {
         .leptos_options;
     let addr = leptos_options.site_addr;
 
-    let app = router(AppState { leptos_options, db });
+    let secure_cookies = server::config::secure_cookies(addr)?;
+    let app = router(AppState { leptos_options, db }, secure_cookies);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         format!("cannot listen on {addr} (set LEPTOS_SITE_ADDR to another address): {e}")
     })?;

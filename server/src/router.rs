@@ -1,17 +1,39 @@
 //! The whole HTTP application: pages, server functions, open-data API and static files.
 
+use app::accounts::sessions::{Accounts, DatabaseSessions};
 use app::{shell, state::AppState, App};
 use axum::Router;
+use axum_login::AuthManagerLayerBuilder;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_sessions::cookie::{time::Duration, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
 
-pub fn router(state: AppState) -> Router {
+/// The application. `secure_cookies` sets the session cookie's `Secure` flag (see
+/// `config::secure_cookies`).
+pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let sessions = SessionManagerLayer::new(DatabaseSessions {
+        db: state.db.clone(),
+    })
+    .with_name("nap_session")
+    .with_secure(secure_cookies)
+    .with_http_only(true)
+    .with_same_site(SameSite::Lax)
+    .with_expiry(Expiry::OnInactivity(Duration::hours(8)));
+    let auth = AuthManagerLayerBuilder::new(
+        Accounts {
+            db: state.db.clone(),
+        },
+        sessions,
+    )
+    .build();
     Router::new()
         .merge(crate::api::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(auth)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

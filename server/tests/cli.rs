@@ -76,3 +76,149 @@ fn help_documents_the_subcommands_and_the_database_variable() {
         assert!(help.contains(expected), "help mentions {expected}:\n{help}");
     }
 }
+
+/// A fresh SQLite database in its own directory, removed when dropped.
+struct TempDatabase(std::path::PathBuf);
+
+impl TempDatabase {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("nap-tracker-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        TempDatabase(dir)
+    }
+
+    fn url(&self) -> String {
+        format!("sqlite://{}/nap.db?mode=rwc", self.0.display())
+    }
+}
+
+impl Drop for TempDatabase {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run_ok(url: &str, args: &[&str], password: Option<&str>) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nap-tracker"));
+    command
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn");
+    match password {
+        Some(password) => command.env("NAP_PASSWORD", password),
+        None => command.env_remove("NAP_PASSWORD"),
+    };
+    let output = command.output().expect("run nap-tracker");
+    assert!(
+        output.status.success(),
+        "{args:?}: {:?}",
+        stderr_lines(&output)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+#[test]
+fn an_operator_sets_up_a_country_its_people_and_a_token_from_the_command_line() {
+    let db = TempDatabase::new("accounts");
+    let url = db.url();
+    let password = Some("a long enough password");
+    assert_eq!(
+        run_ok(
+            &url,
+            &["country", "add", "--iso3", "ken", "--name", "Kenya"],
+            None
+        ),
+        "added Kenya (KEN)"
+    );
+    run_ok(
+        &url,
+        &[
+            "owner",
+            "add",
+            "--country",
+            "KEN",
+            "--code",
+            "moh",
+            "--name",
+            "Ministry of Health",
+        ],
+        None,
+    );
+    let added = run_ok(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "Focal@Health.example.org",
+            "--role",
+            "focal_point",
+            "--country",
+            "KEN",
+            "--owner",
+            "MOH",
+        ],
+        password,
+    );
+    assert_eq!(
+        added,
+        "created focal@health.example.org now holds: focal_point of MOH (KEN)"
+    );
+    // A second role for the same account asks for no password.
+    run_ok(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "focal@health.example.org",
+            "--role",
+            "reviewer",
+        ],
+        None,
+    );
+    let list = run_ok(&url, &["user", "list"], None);
+    assert!(list.contains("focal@health.example.org"), "{list}");
+    assert!(
+        list.contains("focal_point of MOH (KEN); reviewer of all countries"),
+        "{list}"
+    );
+    let token = run_ok(
+        &url,
+        &["token", "create", "--email", "focal@health.example.org"],
+        None,
+    );
+    assert!(token.starts_with("napt_"), "{token}");
+
+    let wrong_role = nap_tracker(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.org",
+            "--role",
+            "minister",
+        ],
+    );
+    assert!(!wrong_role.status.success());
+    assert!(String::from_utf8_lossy(&wrong_role.stderr).contains("'minister' is not a role"));
+    let no_owner = nap_tracker(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.org",
+            "--role",
+            "focal_point",
+            "--country",
+            "KEN",
+        ],
+    );
+    assert_eq!(no_owner.status.code(), Some(1));
+    assert_eq!(
+        stderr_lines(&no_owner),
+        ["nap-tracker: a focal point needs a country and the owner they report for (--country ISO3 --owner CODE)"]
+    );
+}

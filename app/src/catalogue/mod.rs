@@ -1,7 +1,7 @@
 //! The recommendation catalogue: the 100 recommendations of the EGM 2008 report, in groups.
 
 #[cfg(feature = "ssr")]
-mod entities;
+pub(crate) mod entities;
 mod search;
 mod server_fns;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::plans::get_demo_flag;
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -16,10 +18,30 @@ pub fn SiteHeader() -> impl IntoView {
                     <ul>
                         <li><A href="/">"Home"</A></li>
                         <li><A href="/recommendations">"Recommendations"</A></li>
+                        <li><A href="/countries">"Countries"</A></li>
+                        <li><A href="/my">"My work"</A></li>
                     </ul>
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// Says so on every page while demonstration data is loaded, so no one takes it for real.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let demo = Resource::new(|| (), |()| get_demo_flag());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                demo.await.unwrap_or(false).then(|| view! {
+                    <p class="demo-banner" role="note">
+                        <strong>"Demonstration data."</strong>
+                        " The countries, plans and progress shown here are invented, to show how the tracker works."
+                    </p>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -1,5 +1,7 @@
 //! Pieces shared by several pages.
 
+pub mod commitment_form;
+pub mod commitment_list;
 pub mod layout;
 pub mod recommendation_list;
 pub mod status;

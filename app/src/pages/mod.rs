@@ -1,7 +1,17 @@
 //! One file per page.
 
+pub mod audit_log;
 pub mod catalogue;
+pub mod commitment;
+pub mod countries;
+pub mod country;
+pub mod edit_commitment;
 pub mod group;
 pub mod home;
+pub mod my_work;
+pub mod new_commitment;
 pub mod not_found;
+pub mod plan_editor;
 pub mod recommendation;
+pub mod report;
+pub mod sign_in;

@@ -5,9 +5,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalogue::{get_recommendation, Neighbours, Recommendation};
+use crate::components::commitment_list::CommitmentTable;
 use crate::components::recommendation_list::Subitems;
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
+use crate::plans::get_answering;
 
 #[component]
 pub fn RecommendationPage() -> impl IntoView {
@@ -40,6 +42,7 @@ fn RecommendationView(recommendation: Recommendation, neighbours: Neighbours) ->
         text,
         subitems,
     } = recommendation;
+    let code_for_commitments = code.clone();
     let group_href = format!("/groups/{group_code}");
     let json_href = format!("/api/v1/recommendations/{code}");
     view! {
@@ -60,6 +63,7 @@ fn RecommendationView(recommendation: Recommendation, neighbours: Neighbours) ->
                 <p class="recommendation-text">{text}</p>
                 <Subitems subitems />
             </article>
+            <Answering code=code_for_commitments />
             <nav class="pager" aria-label="Other recommendations">
                 {neighbours.previous.map(|code| {
                     let href = format!("/recommendations/{code}");
@@ -79,5 +83,31 @@ fn RecommendationView(recommendation: Recommendation, neighbours: Neighbours) ->
                 </p>
             </aside>
         </div>
+    }
+}
+
+/// Every country's published commitments that answer the recommendation.
+#[component]
+fn Answering(code: String) -> impl IntoView {
+    let heading = format!("Commitments answering {code}");
+    let commitments = Resource::new(move || code.clone(), get_answering);
+    view! {
+        <section class="answering" aria-labelledby="answering">
+            <h2 id="answering">{heading.clone()}</h2>
+            <Suspense fallback=Loading>
+                {move || {
+                    let caption = heading.clone();
+                    Suspend::new(async move {
+                        match commitments.await {
+                            Ok(list) if list.is_empty() => {
+                                view! { <p>"No published plan answers this recommendation yet."</p> }.into_any()
+                            }
+                            Ok(list) => view! { <CommitmentTable commitments=list show_country=true caption /> }.into_any(),
+                            Err(error) => view! { <LoadError error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
     }
 }

@@ -13,6 +13,7 @@ mod plans;
 mod progress;
 
 pub use catalogue::{Frameworks, RecommendationGroups, RecommendationSubitems, Recommendations};
+pub use people::Users;
 
 pub struct Migration;
 
@@ -32,7 +33,7 @@ pub const STATUSES: [&str; 5] = [
 ];
 const PLAN_STATUSES: [&str; 2] = ["draft", "published"];
 const REVIEW_STATES: [&str; 3] = ["submitted", "approved", "returned"];
-const UPDATE_SOURCES: [&str; 2] = ["form", "import"];
+const UPDATE_SOURCES: [&str; 3] = ["form", "import", "api"];
 const BATCH_STATES: [&str; 3] = ["previewed", "committed", "discarded"];
 const ROLES: [&str; 4] = ["focal_point", "coordinator", "reviewer", "admin"];
 const LEVELS: [&str; 2] = ["national", "international"];
@@ -70,7 +71,7 @@ fn percent(column: impl IntoIden) -> SimpleExpr {
     Expr::col(column).between(0, 100)
 }
 
-fn fk(
+pub(crate) fn fk(
     from_table: impl IntoIden,
     from_col: impl IntoIden,
     to_table: impl IntoIden,
@@ -84,7 +85,7 @@ fn fk(
         .take()
 }
 
-fn new_table(name: impl IntoIden + 'static) -> TableCreateStatement {
+pub(crate) fn new_table(name: impl IntoIden + 'static) -> TableCreateStatement {
     Table::create().table(name).if_not_exists().take()
 }
 
@@ -122,6 +123,6 @@ fn unique<const N: usize>(
     index
 }
 
-fn lookup(name: &str, table: impl IntoIden, col: impl IntoIden) -> IndexCreateStatement {
+pub(crate) fn lookup(name: &str, table: impl IntoIden, col: impl IntoIden) -> IndexCreateStatement {
     Index::create().name(name).table(table).col(col).take()
 }

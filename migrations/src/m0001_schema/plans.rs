@@ -13,6 +13,8 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
             .col(pk_auto(Countries::Id))
             .col(char_len_uniq(Countries::Iso3, 3))
             .col(string(Countries::Name))
+            // Demonstration data is labelled as such on every page while any of it is loaded.
+            .col(boolean(Countries::IsDemo).default(false))
             .take(),
         new_table(Owners::Table)
             .col(pk_auto(Owners::Id))
@@ -64,9 +66,9 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
                     .default("not_started")
                     .check(one_of(Commitments::Status, &STATUSES)),
             )
+            // Unknown until someone reports it: roll-ups must not read "not reported" as 0 %.
             .col(
-                integer(Commitments::PercentComplete)
-                    .default(0)
+                integer_null(Commitments::PercentComplete)
                     .check(percent(Commitments::PercentComplete)),
             )
             .col(integer(Commitments::Version).default(1))
@@ -201,6 +203,7 @@ pub enum Countries {
     Id,
     Iso3,
     Name,
+    IsDemo,
 }
 
 #[derive(DeriveIden)]

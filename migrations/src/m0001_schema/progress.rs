@@ -50,7 +50,7 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
             .col(date(ProgressUpdates::ReportingDate))
             .col(string(ProgressUpdates::Status).check(one_of(ProgressUpdates::Status, &STATUSES)))
             .col(
-                integer(ProgressUpdates::PercentComplete)
+                integer_null(ProgressUpdates::PercentComplete)
                     .check(percent(ProgressUpdates::PercentComplete)),
             )
             .col(text(ProgressUpdates::Narrative))

@@ -3,7 +3,7 @@
 //! The expected catalogue is parsed here from the seed document itself, independently of the
 //! data file the migration loads, so a typo in either cannot hide.
 
-mod common;
+use crate::common;
 
 use app::catalogue::{store, Recommendation};
 use migrations::{catalogue::egm_2008, Migrator, MigratorTrait};

@@ -1,6 +1,8 @@
 //! Test databases: always a fresh SQLite database, and a fresh PostgreSQL database as well when
 //! `TEST_DATABASE_URL` points at a server (each test gets its own, dropped afterwards).
 
+pub mod http;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};

@@ -1,68 +1,13 @@
 //! The HTTP application end to end, without a browser: open-data API, health check and
 //! server-rendered pages (what a reader without JavaScript receives).
 
-mod common;
-
-use app::state::AppState;
-use axum::{
-    body::Body,
-    http::{header, Request, StatusCode},
-    Router,
+use crate::common::{
+    self,
+    http::{app_for, get, json},
 };
-use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
+
+use axum::http::StatusCode;
 use serde_json::Value;
-use server::router::router;
-use tower::ServiceExt;
-
-struct Reply {
-    status: StatusCode,
-    content_type: String,
-    body: String,
-}
-
-async fn get(app: &Router, uri: &str) -> Reply {
-    let response = app
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Reply {
-        status,
-        content_type,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn app_for(db: &sea_orm::DatabaseConnection) -> Router {
-    let leptos_options = LeptosOptions::builder().output_name("nap-tracker").build();
-    router(AppState {
-        leptos_options,
-        db: db.clone(),
-    })
-}
-
-fn json(reply: &Reply) -> Value {
-    assert!(
-        reply.content_type.starts_with("application/json"),
-        "content type {}",
-        reply.content_type
-    );
-    serde_json::from_str(&reply.body).expect("valid JSON")
-}
 
 #[tokio::test]
 async fn lists_all_recommendations_as_json() {

@@ -1,0 +1,51 @@
+//! Signing in and out, and who is signed in.
+
+use leptos::prelude::*;
+
+use super::Caller;
+
+#[server]
+pub async fn current_user() -> Result<Option<Caller>, ServerFnError> {
+    crate::state::signed_in().await
+}
+
+/// Checks the password, starts a session and goes on to `next` (a path on this site) or to
+/// the person's own page.
+#[server]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), ServerFnError> {
+    use super::sessions::{AuthSession, Credentials};
+    let mut auth: AuthSession = leptos_axum::extract().await?;
+    let user = auth
+        .authenticate(Credentials { email, password })
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "sign-in check failed");
+            ServerFnError::new("Signing in is not possible right now. Please try again later.")
+        })?
+        .ok_or_else(|| ServerFnError::new("The email address or the password is not right."))?;
+    auth.login(&user).await.map_err(|error| {
+        tracing::error!(%error, "starting a session failed");
+        ServerFnError::new("Signing in is not possible right now. Please try again later.")
+    })?;
+    // Only paths on this site: a link must not send people elsewhere after signing in.
+    let target = next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| "/my".to_owned());
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+#[server]
+pub async fn sign_out() -> Result<(), ServerFnError> {
+    let mut auth: super::sessions::AuthSession = leptos_axum::extract().await?;
+    auth.logout().await.map_err(|error| {
+        tracing::error!(%error, "ending a session failed");
+        ServerFnError::new("Signing out failed. Please try again.")
+    })?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,244 @@
+//! Recording progress and reading its history.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+
+use super::entities::{evidence_link, indicator_value, progress_update};
+use super::{IndicatorValue, Source, Update, UpdateInput, ValidUpdate};
+use crate::accounts::{entities::user, Actor};
+use crate::audit::{self, Change};
+use crate::plans::entities::{action_plan, commitment, target};
+use crate::refusal::{Refusal, WriteError};
+
+/// Records a progress update on commitment `commitment_id` and moves the commitment's status,
+/// % complete and version on, all in one transaction. Refused unless `actor` reports for the
+/// commitment's lead owner, and when `input.version` is not the commitment's current version.
+pub async fn record(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    commitment_id: i32,
+    input: UpdateInput,
+    source: Source,
+    today: NaiveDate,
+) -> Result<Update, WriteError> {
+    let Actor::Person(author) = actor else {
+        return Err(
+            Refusal::Forbidden("progress is reported by a person with an account".into()).into(),
+        );
+    };
+    let txn = db.begin().await?;
+    let not_found = || Refusal::NotFound(format!("there is no commitment {commitment_id}"));
+    let found = commitment::Entity::find_by_id(commitment_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    let plan = action_plan::Entity::find_by_id(found.plan_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    if !actor.reports_for(plan.country_id, found.lead_owner_id) {
+        return Err(Refusal::Forbidden(format!(
+            "you may not report progress on commitment {commitment_id}: it is led by another ministry or agency"
+        ))
+        .into());
+    }
+    let target_ids: Vec<i32> = target::Entity::find()
+        .filter(target::Column::CommitmentId.eq(commitment_id))
+        .all(&txn)
+        .await?
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    let update = ValidUpdate::check(input, &target_ids, today)?;
+    let expected_version = update.version.unwrap_or(found.version);
+    let conflict = |current_version| {
+        Refusal::Conflict {
+        message: format!(
+            "someone else changed commitment {commitment_id} since you opened it (you had version {expected_version}, it is now at {current_version}); nothing was saved: review their change, then send yours again"
+        ),
+        current_version,
+    }
+    };
+    if expected_version != found.version {
+        return Err(conflict(found.version).into());
+    }
+
+    let now = Utc::now();
+    let stored = progress_update::ActiveModel {
+        commitment_id: Set(commitment_id),
+        reporting_date: Set(update.reporting_date),
+        status: Set(update.status.as_str().to_owned()),
+        percent_complete: Set(update.percent_complete),
+        narrative: Set(update.narrative.clone()),
+        author_id: Set(author.user_id),
+        source: Set(source.as_str().to_owned()),
+        import_batch_id: Set(None),
+        review_state: Set("submitted".to_owned()),
+        reviewer_id: Set(None),
+        review_comment: Set(None),
+        reviewed_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for value in &update.indicator_values {
+        indicator_value::ActiveModel {
+            progress_update_id: Set(stored.id),
+            target_id: Set(value.target_id),
+            value: Set(value.value),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for url in &update.evidence_urls {
+        evidence_link::ActiveModel {
+            progress_update_id: Set(stored.id),
+            url: Set(url.clone()),
+            label: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    // The version in the WHERE clause makes the check and the write one step: of two
+    // concurrent saves from the same version, the second finds no row and is refused.
+    let percent = update.percent_complete.or(found.percent_complete);
+    let moved = commitment::Entity::update_many()
+        .col_expr(
+            commitment::Column::Status,
+            Expr::value(update.status.as_str()),
+        )
+        .col_expr(commitment::Column::PercentComplete, Expr::value(percent))
+        .col_expr(
+            commitment::Column::Version,
+            Expr::value(expected_version + 1),
+        )
+        .col_expr(commitment::Column::UpdatedAt, Expr::value(now))
+        .filter(commitment::Column::Id.eq(commitment_id))
+        .filter(commitment::Column::Version.eq(expected_version))
+        .exec(&txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(conflict(expected_version + 1).into());
+    }
+    audit::record(
+        &txn,
+        Change {
+            actor: actor.user_id(),
+            action: "progress.create",
+            entity_type: "commitment",
+            entity_id: commitment_id.to_string(),
+            before: Some(json!({
+                "status": found.status,
+                "percent_complete": found.percent_complete,
+                "version": found.version,
+            })),
+            after: Some(json!({
+                "progress_update": stored.id,
+                "reporting_date": update.reporting_date,
+                "status": update.status,
+                "percent_complete": percent,
+                "narrative": update.narrative,
+                "evidence_urls": update.evidence_urls,
+                "indicator_values": update.indicator_values.iter().map(|v| json!({"target_id": v.target_id, "value": v.value})).collect::<Vec<_>>(),
+                "version": found.version + 1,
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+
+    Ok(Update {
+        id: stored.id,
+        reporting_date: update.reporting_date,
+        status: update.status,
+        percent_complete: update.percent_complete,
+        narrative: update.narrative,
+        evidence_urls: update.evidence_urls,
+        indicator_values: update.indicator_values,
+        author: author.display_name.clone(),
+        source: source.as_str().to_owned(),
+        review_state: stored.review_state,
+        created_at: stored.created_at,
+    })
+}
+
+/// The updates of each of `commitment_ids`, newest first.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    commitment_ids: &[i32],
+) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
+    let rows = progress_update::Entity::find()
+        .filter(progress_update::Column::CommitmentId.is_in(commitment_ids.iter().copied()))
+        .order_by_desc(progress_update::Column::ReportingDate)
+        .order_by_desc(progress_update::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|u| u.id).collect();
+    let mut values: HashMap<i32, Vec<IndicatorValue>> = HashMap::new();
+    for v in indicator_value::Entity::find()
+        .filter(indicator_value::Column::ProgressUpdateId.is_in(ids.iter().copied()))
+        .order_by_asc(indicator_value::Column::Id)
+        .all(db)
+        .await?
+    {
+        values
+            .entry(v.progress_update_id)
+            .or_default()
+            .push(IndicatorValue {
+                target_id: v.target_id,
+                value: v.value,
+            });
+    }
+    let mut links: HashMap<i32, Vec<String>> = HashMap::new();
+    for link in evidence_link::Entity::find()
+        .filter(evidence_link::Column::ProgressUpdateId.is_in(ids.iter().copied()))
+        .order_by_asc(evidence_link::Column::Id)
+        .all(db)
+        .await?
+    {
+        links
+            .entry(link.progress_update_id)
+            .or_default()
+            .push(link.url);
+    }
+    let authors: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|u| u.author_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+
+    let mut by_commitment: HashMap<i32, Vec<Update>> = HashMap::new();
+    for row in rows {
+        by_commitment
+            .entry(row.commitment_id)
+            .or_default()
+            .push(Update {
+                id: row.id,
+                reporting_date: row.reporting_date,
+                // The database refuses any other value (CHECK constraint).
+                status: row.status.parse().unwrap_or_default(),
+                percent_complete: row.percent_complete,
+                narrative: row.narrative,
+                evidence_urls: links.remove(&row.id).unwrap_or_default(),
+                indicator_values: values.remove(&row.id).unwrap_or_default(),
+                author: authors.get(&row.author_id).cloned().unwrap_or_default(),
+                source: row.source,
+                review_state: row.review_state,
+                created_at: row.created_at,
+            });
+    }
+    Ok(by_commitment)
+}

@@ -1,0 +1,61 @@
+//! The API (`/api/v1/…`) and the health check.
+//!
+//! Responses are JSON; errors are JSON objects with an `error` message, never HTML. Reading
+//! is open to anyone; writing needs an API token (`Authorization: Bearer …`).
+
+mod bearer;
+mod catalogue;
+mod error;
+mod plans;
+
+use app::state::AppState;
+use axum::{
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Router,
+};
+use tower_http::cors::CorsLayer;
+
+pub use error::ApiError;
+
+pub fn routes() -> Router<AppState> {
+    let v1 = Router::new()
+        .route("/recommendations", get(catalogue::list_recommendations))
+        .route(
+            "/recommendations/{code}",
+            get(catalogue::get_recommendation),
+        )
+        .route("/countries", get(plans::list_countries))
+        .route(
+            "/countries/{iso3}/commitments",
+            get(plans::country_commitments),
+        )
+        .route("/commitments/{id}", get(plans::commitment))
+        .route("/commitments/{id}/updates", post(plans::post_update))
+        .fallback(unknown_endpoint)
+        // Any web page may read the open data. Writes need a token in a header, which a
+        // browser never adds by itself, so allowing other origins opens no CSRF hole.
+        .layer(CorsLayer::permissive());
+    Router::new()
+        .nest("/api/v1", v1)
+        .route("/healthz", get(healthz))
+}
+
+async fn unknown_endpoint() -> ApiError {
+    ApiError::NotFound(
+        "no such endpoint; see /api/v1/recommendations and /api/v1/countries".to_owned(),
+    )
+}
+
+/// 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "health check: database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}

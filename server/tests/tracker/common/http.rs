@@ -1,0 +1,81 @@
+//! Requests to the whole HTTP application, in process, without a network.
+
+use app::state::AppState;
+use axum::{
+    body::Body,
+    http::{header, HeaderMap, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use serde_json::Value;
+use server::router::router;
+use tower::ServiceExt;
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+pub fn app_for(db: &sea_orm::DatabaseConnection) -> Router {
+    let leptos_options = LeptosOptions::builder().output_name("nap-tracker").build();
+    router(
+        AppState {
+            leptos_options,
+            db: db.clone(),
+        },
+        false,
+    )
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Reply {
+        status,
+        content_type,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Reply {
+    send(app, Request::get(uri).body(Body::empty()).expect("request")).await
+}
+
+/// POSTs `body` as JSON, with `token` as a bearer token if given.
+pub async fn post_json(app: &Router, uri: &str, token: Option<&str>, body: &Value) -> Reply {
+    let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    send(
+        app,
+        request.body(Body::from(body.to_string())).expect("request"),
+    )
+    .await
+}
+
+pub fn json(reply: &Reply) -> Value {
+    assert!(
+        reply.content_type.starts_with("application/json"),
+        "content type {}: {}",
+        reply.content_type,
+        reply.body
+    );
+    serde_json::from_str(&reply.body).expect("valid JSON")
+}

@@ -1,0 +1,16 @@
+//! NAP Tracker against a real database (SQLite, and PostgreSQL when TEST_DATABASE_URL is
+//! set): the catalogue, accounts and roles, plans, progress, permissions and the audit trail,
+//! through the domain functions and through the HTTP application in process.
+
+mod common;
+mod world;
+
+mod accounts;
+mod api;
+mod catalogue;
+mod catalogue_http;
+mod demo;
+mod pages;
+mod permissions;
+mod plans;
+mod sessions;

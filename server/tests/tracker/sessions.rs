@@ -1,0 +1,260 @@
+//! Signing in through the server functions, sessions kept in the database, and the browser's
+//! write (reporting progress) allowed or refused for each role.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+
+use crate::common::{
+    self,
+    http::{app_for, get, send, Reply},
+};
+use crate::world::{self, PASSWORD};
+
+/// The address a page's form posts to (server function URLs carry a hash of their own).
+fn form_action(page: &str, prefix: &str) -> String {
+    let start = page
+        .find(&format!("action=\"{prefix}"))
+        .expect("a form posting to the server function")
+        + 8;
+    let end = page[start..].find('"').expect("end of the attribute") + start;
+    page[start..end].to_owned()
+}
+
+async fn post_form(app: &Router, uri: &str, cookie: Option<&str>, form: &str) -> Reply {
+    let mut request =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(
+        app,
+        request.body(Body::from(form.to_owned())).expect("request"),
+    )
+    .await
+}
+
+async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("request");
+    send(app, request).await
+}
+
+/// Signs in and returns the session cookie (`name=value`).
+async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+    let action = form_action(&get(app, "/sign-in").await.body, "/api/sign_in");
+    let form = format!(
+        "email={}&password={}&next=",
+        email.replace('@', "%40"),
+        password.replace(' ', "+")
+    );
+    let reply = post_form(app, &action, None, &form).await;
+    reply
+        .headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|_| reply.status.is_success() || reply.status.is_redirection())
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
+#[tokio::test]
+async fn a_session_lives_in_the_database_and_ends_at_sign_out() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        world::build(db).await;
+        let app = app_for(db);
+        assert!(sign_in(&app, "health@ken.example.org", "wrong password!!")
+            .await
+            .is_none());
+        let cookie = sign_in(&app, "health@ken.example.org", PASSWORD)
+            .await
+            .expect("signed in");
+        assert!(cookie.starts_with("nap_session="), "{cookie}");
+
+        // A new server (same database) knows the session: it survives a restart.
+        let restarted = app_for(db);
+        let my = get_with(&restarted, "/my", &cookie).await;
+        assert!(my.body.contains("health@ken.example.org"), "{}", my.body);
+
+        let action = form_action(&my.body, "/api/sign_out");
+        post_form(&restarted, &action, Some(&cookie), "").await;
+        let after = get_with(&restarted, "/my", &cookie).await;
+        assert!(!after.body.contains("health@ken.example.org"));
+        assert!(after.body.contains("to see the commitments you report on"));
+        test_db.finish().await;
+    }
+}
+
+/// The browser's progress form, posted by each role: allowed or refused by the server.
+#[tokio::test]
+async fn permission_matrix_of_the_progress_form() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        let (id, _) = w.commitment(db, "C-01").await;
+        let app = app_for(db);
+        let focal = sign_in(&app, "health@ken.example.org", PASSWORD)
+            .await
+            .expect("signed in");
+        let form_page = get_with(&app, &format!("/commitments/{id}/report"), &focal).await;
+        let action = form_action(&form_page.body, "/api/report_progress");
+
+        let anonymous = post_form(
+            &app,
+            &action,
+            None,
+            &format!("id={id}&form[version]=1&form[status]=limited"),
+        )
+        .await;
+        assert!(
+            anonymous.body.contains("Please sign in"),
+            "{}",
+            anonymous.body
+        );
+
+        let people = [
+            ("admin@un.example.org", false),
+            ("coordinator@ken.example.org", true),
+            ("coordinator@fin.example.org", false),
+            ("health@ken.example.org", true),
+            ("education@ken.example.org", false),
+            ("reviewer@un.example.org", false),
+        ];
+        let mut version = 1;
+        for (email, allowed) in people {
+            let cookie = sign_in(&app, email, PASSWORD).await.expect("signed in");
+            let reply = post_form(
+                &app,
+                &action,
+                Some(&cookie),
+                &format!("id={id}&form[version]={version}&form[status]=limited"),
+            )
+            .await;
+            if allowed {
+                assert_eq!(reply.status, StatusCode::OK, "{email}: {}", reply.body);
+                version += 1;
+            } else {
+                assert!(
+                    reply.body.contains("may not report progress"),
+                    "{email}: {}",
+                    reply.body
+                );
+            }
+            let page = get_with(&app, &format!("/commitments/{id}/report"), &cookie).await;
+            assert_eq!(
+                page.body.contains("Save the update"),
+                allowed,
+                "{email} sees the form only if allowed"
+            );
+        }
+        // A save from an outdated form is refused with the reason.
+        let stale = post_form(
+            &app,
+            &action,
+            Some(&focal),
+            &format!("id={id}&form[version]=1&form[status]=complete"),
+        )
+        .await;
+        assert!(
+            stale.body.contains("someone else changed commitment"),
+            "{}",
+            stale.body
+        );
+        test_db.finish().await;
+    }
+}
+
+/// The coordinator's plan page: adding a ministry and publishing the plan, refused to others.
+#[tokio::test]
+async fn the_coordinator_publishes_the_plan_and_adds_ministries_others_cannot() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        w.commitment(db, "C-01").await;
+        let app = app_for(db);
+        let coordinator = sign_in(&app, "coordinator@ken.example.org", PASSWORD)
+            .await
+            .expect("signed in");
+        let page = get_with(&app, "/countries/KEN/plan", &coordinator).await;
+        assert!(
+            page.body.contains("Kenya: action plans and ministries"),
+            "{}",
+            page.body
+        );
+        let save_plan = form_action(&page.body, "/api/save_plan");
+        let add_owner = form_action(&page.body, "/api/add_owner");
+        let publish = format!(
+            "iso3=KEN&plan_id={}&title=National+Action+Plan&period_start=2026-01-01&period_end=2030-12-31&published=yes",
+            w.plan_id
+        );
+
+        for email in [
+            "health@ken.example.org",
+            "coordinator@fin.example.org",
+            "admin@un.example.org",
+        ] {
+            let cookie = sign_in(&app, email, PASSWORD).await.expect("signed in");
+            let refused = post_form(&app, &save_plan, Some(&cookie), &publish).await;
+            assert!(
+                refused.body.contains("only the country's coordinator"),
+                "{email}: {}",
+                refused.body
+            );
+            let refused = post_form(
+                &app,
+                &add_owner,
+                Some(&cookie),
+                "iso3=KEN&code=MOL&name=Labour",
+            )
+            .await;
+            assert!(
+                refused.body.contains("only the coordinator of KEN"),
+                "{email}: {}",
+                refused.body
+            );
+        }
+        assert!(!get(&app, "/countries/KEN")
+            .await
+            .body
+            .contains("National Action Plan"));
+
+        let saved = post_form(&app, &save_plan, Some(&coordinator), &publish).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        let added = post_form(
+            &app,
+            &add_owner,
+            Some(&coordinator),
+            "iso3=KEN&code=mol&name=Ministry+of+Labour",
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+        let duplicate = post_form(
+            &app,
+            &add_owner,
+            Some(&coordinator),
+            "iso3=KEN&code=MOL&name=Again",
+        )
+        .await;
+        assert!(
+            duplicate
+                .body
+                .contains("KEN already has an owner with the code MOL"),
+            "{}",
+            duplicate.body
+        );
+
+        let public = get(&app, "/countries/KEN").await;
+        assert!(
+            public.body.contains("National Action Plan"),
+            "published plans are public"
+        );
+        assert!(get_with(&app, "/countries/KEN/plan", &coordinator)
+            .await
+            .body
+            .contains("Ministry of Labour"));
+        test_db.finish().await;
+    }
+}
