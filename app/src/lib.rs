@@ -13,11 +13,14 @@ pub mod catalogue;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod imports;
 mod pages;
 pub mod plans;
 pub mod progress;
 pub mod refusal;
 mod routes;
+#[cfg(feature = "ssr")]
+pub mod spreadsheets;
 #[cfg(feature = "ssr")]
 pub mod state;
 

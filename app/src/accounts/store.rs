@@ -350,3 +350,28 @@ mod tests {
         }
     }
 }
+
+/// The account that work done at the server's command line is recorded under, created the
+/// first time it is needed. It cannot sign in: it has no password and is inactive.
+pub async fn operator_account(db: &impl ConnectionTrait) -> Result<i32, DbErr> {
+    const EMAIL: &str = "operator@nap-tracker.invalid";
+    if let Some(existing) = user::Entity::find()
+        .filter(user::Column::Email.eq(EMAIL))
+        .one(db)
+        .await?
+    {
+        return Ok(existing.id);
+    }
+    let created = user::ActiveModel {
+        email: Set(EMAIL.to_owned()),
+        display_name: Set("Server operator (command line)".to_owned()),
+        // Not a valid hash: no password ever matches it.
+        password_hash: Set("!".to_owned()),
+        is_active: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(created.id)
+}

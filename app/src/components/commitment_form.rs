@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::status::{failure, FormAlert};
 
-use crate::plans::{PlanEditor, SaveCommitment, Target};
+use crate::plans::{PlanEditor, SaveCommitment, Target, DISAGGREGATIONS};
 
 #[component]
 pub fn CommitmentForm(editor: PlanEditor) -> impl IntoView {
@@ -106,6 +106,24 @@ fn TargetRow(i: usize, target: Option<Target>) -> impl IntoView {
     let t = target.clone();
     let value = move |f: fn(&Target) -> String| t.as_ref().map(f).unwrap_or_default();
     let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let ticked: Vec<String> = target
+        .as_ref()
+        .map(|t| t.disaggregation.clone())
+        .unwrap_or_default();
+    let dimensions = DISAGGREGATIONS
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let box_id = id(&format!("by-{d}"));
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=box_id.clone() name=format!("form[targets][{i}][disaggregation][{k}]") value=*d checked=ticked.iter().any(|t| t == d) />
+                    <label for=box_id>{*d}</label>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset>
             <legend>{legend}</legend>
@@ -116,10 +134,16 @@ fn TargetRow(i: usize, target: Option<Target>) -> impl IntoView {
             <input id=id("unit") name=field("unit") value=value(|t| t.unit.clone()) />
             <label for=id("baseline")>"Baseline value"</label>
             <input id=id("baseline") inputmode="decimal" name=field("baseline_value") value=target.as_ref().map(|t| number(t.baseline_value)) />
+            <label for=id("baseline-date")>"Baseline date"</label>
+            <input id=id("baseline-date") type="date" name=field("baseline_date") value=target.as_ref().map(|t| date(t.baseline_date)) />
             <label for=id("target")>"Target value"</label>
             <input id=id("target") inputmode="decimal" name=field("target_value") value=target.as_ref().map(|t| number(t.target_value)) />
             <label for=id("date")>"Target date"</label>
-            <input id=id("date") type="date" name=field("target_date") value=target.as_ref().and_then(|t| t.target_date).map(|d| d.to_string()) />
+            <input id=id("date") type="date" name=field("target_date") value=target.as_ref().map(|t| date(t.target_date)) />
+            <fieldset class="dimensions">
+                <legend>"Broken down by (optional)"</legend>
+                {dimensions}
+            </fieldset>
         </fieldset>
     }
 }

@@ -78,9 +78,14 @@ pub struct TargetForm {
     #[serde(default)]
     pub baseline_value: String,
     #[serde(default)]
+    pub baseline_date: String,
+    #[serde(default)]
     pub target_value: String,
     #[serde(default)]
     pub target_date: String,
+    /// The ticked dimensions: sex, age, location, group.
+    #[serde(default)]
+    pub disaggregation: Vec<String>,
 }
 
 /// The commitment form as sent, every value as typed.
@@ -140,10 +145,10 @@ pub async fn save_commitment(
             indicator: t.indicator,
             unit: t.unit,
             baseline_value,
-            baseline_date: None,
+            baseline_date: Some(t.baseline_date),
             target_value,
             target_date: Some(t.target_date),
-            disaggregation: Vec::new(),
+            disaggregation: t.disaggregation,
         });
     }
     if !problems.is_empty() {

@@ -28,6 +28,9 @@ pub use work_fns::{
 
 use crate::progress::Update;
 
+/// The dimensions a target's indicator may be broken down by (monitoring recommendation MEV-5).
+pub const DISAGGREGATIONS: [&str; 4] = ["sex", "age", "location", "group"];
+
 /// A country in the countries list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountrySummary {

@@ -70,67 +70,19 @@ pub async fn record(
         return Err(conflict(found.version).into());
     }
 
-    let now = Utc::now();
-    let stored = progress_update::ActiveModel {
-        commitment_id: Set(commitment_id),
-        reporting_date: Set(update.reporting_date),
-        status: Set(update.status.as_str().to_owned()),
-        percent_complete: Set(update.percent_complete),
-        narrative: Set(update.narrative.clone()),
-        author_id: Set(author.user_id),
-        source: Set(source.as_str().to_owned()),
-        import_batch_id: Set(None),
-        review_state: Set("submitted".to_owned()),
-        reviewer_id: Set(None),
-        review_comment: Set(None),
-        reviewed_at: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    for value in &update.indicator_values {
-        indicator_value::ActiveModel {
-            progress_update_id: Set(stored.id),
-            target_id: Set(value.target_id),
-            value: Set(value.value),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    for url in &update.evidence_urls {
-        evidence_link::ActiveModel {
-            progress_update_id: Set(stored.id),
-            url: Set(url.clone()),
-            label: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-
-    // The version in the WHERE clause makes the check and the write one step: of two
-    // concurrent saves from the same version, the second finds no row and is refused.
+    let stored = insert(
+        &txn,
+        author.user_id,
+        &found,
+        &update,
+        Written {
+            source,
+            batch: None,
+        },
+    )
+    .await?
+    .ok_or_else(|| conflict(expected_version + 1))?;
     let percent = update.percent_complete.or(found.percent_complete);
-    let moved = commitment::Entity::update_many()
-        .col_expr(
-            commitment::Column::Status,
-            Expr::value(update.status.as_str()),
-        )
-        .col_expr(commitment::Column::PercentComplete, Expr::value(percent))
-        .col_expr(
-            commitment::Column::Version,
-            Expr::value(expected_version + 1),
-        )
-        .col_expr(commitment::Column::UpdatedAt, Expr::value(now))
-        .filter(commitment::Column::Id.eq(commitment_id))
-        .filter(commitment::Column::Version.eq(expected_version))
-        .exec(&txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(conflict(expected_version + 1).into());
-    }
     audit::record(
         &txn,
         Change {
@@ -171,6 +123,85 @@ pub async fn record(
         review_state: stored.review_state,
         created_at: stored.created_at,
     })
+}
+
+/// Where an update comes from, as stored with it.
+pub(crate) struct Written {
+    pub source: Source,
+    /// The import batch it is part of.
+    pub batch: Option<i32>,
+}
+
+/// Stores `update` on commitment `found` with its indicator values and evidence, and moves
+/// the commitment's status, % complete and version on; `None` (nothing moved) when the
+/// commitment is no longer at `found.version`. The caller checks rights and owns the
+/// transaction.
+pub(crate) async fn insert(
+    txn: &impl ConnectionTrait,
+    author_id: i32,
+    found: &commitment::Model,
+    update: &ValidUpdate,
+    written: Written,
+) -> Result<Option<progress_update::Model>, DbErr> {
+    let now = Utc::now();
+    let stored = progress_update::ActiveModel {
+        commitment_id: Set(found.id),
+        reporting_date: Set(update.reporting_date),
+        status: Set(update.status.as_str().to_owned()),
+        percent_complete: Set(update.percent_complete),
+        narrative: Set(update.narrative.clone()),
+        author_id: Set(author_id),
+        source: Set(written.source.as_str().to_owned()),
+        import_batch_id: Set(written.batch),
+        review_state: Set("submitted".to_owned()),
+        reviewer_id: Set(None),
+        review_comment: Set(None),
+        reviewed_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    if !update.indicator_values.is_empty() {
+        indicator_value::Entity::insert_many(update.indicator_values.iter().map(|value| {
+            indicator_value::ActiveModel {
+                progress_update_id: Set(stored.id),
+                target_id: Set(value.target_id),
+                value: Set(value.value),
+                ..Default::default()
+            }
+        }))
+        .exec(txn)
+        .await?;
+    }
+    if !update.evidence_urls.is_empty() {
+        evidence_link::Entity::insert_many(update.evidence_urls.iter().map(|url| {
+            evidence_link::ActiveModel {
+                progress_update_id: Set(stored.id),
+                url: Set(url.clone()),
+                label: Set(None),
+                ..Default::default()
+            }
+        }))
+        .exec(txn)
+        .await?;
+    }
+    // The version in the WHERE clause makes the check and the write one step: of two
+    // concurrent saves from the same version, the second finds no row and is refused.
+    let percent = update.percent_complete.or(found.percent_complete);
+    let moved = commitment::Entity::update_many()
+        .col_expr(
+            commitment::Column::Status,
+            Expr::value(update.status.as_str()),
+        )
+        .col_expr(commitment::Column::PercentComplete, Expr::value(percent))
+        .col_expr(commitment::Column::Version, Expr::value(found.version + 1))
+        .col_expr(commitment::Column::UpdatedAt, Expr::value(now))
+        .filter(commitment::Column::Id.eq(found.id))
+        .filter(commitment::Column::Version.eq(found.version))
+        .exec(txn)
+        .await?;
+    Ok((moved.rows_affected == 1).then_some(stored))
 }
 
 /// The updates of each of `commitment_ids`, newest first.

@@ -34,7 +34,18 @@ pub const STATUSES: [&str; 5] = [
 const PLAN_STATUSES: [&str; 2] = ["draft", "published"];
 const REVIEW_STATES: [&str; 3] = ["submitted", "approved", "returned"];
 const UPDATE_SOURCES: [&str; 3] = ["form", "import", "api"];
-const BATCH_STATES: [&str; 3] = ["previewed", "committed", "discarded"];
+const BATCH_STATES: [&str; 4] = ["previewed", "committed", "discarded", "undone"];
+/// What a column of a progress spreadsheet holds, as import mappings remember it.
+const IMPORT_FIELDS: [&str; 8] = [
+    "commitment",
+    "target",
+    "reporting_date",
+    "status",
+    "percent",
+    "value",
+    "narrative",
+    "evidence",
+];
 const ROLES: [&str; 4] = ["focal_point", "coordinator", "reviewer", "admin"];
 const LEVELS: [&str; 2] = ["national", "international"];
 

@@ -6,8 +6,8 @@ use sea_orm_migration::{prelude::*, schema::*};
 use super::people::Users;
 use super::plans::{Commitments, Owners, Targets};
 use super::{
-    fk, lookup, new_table, one_of, percent, unique, BATCH_STATES, REVIEW_STATES, STATUSES,
-    UPDATE_SOURCES,
+    fk, lookup, new_table, one_of, percent, unique, BATCH_STATES, IMPORT_FIELDS, REVIEW_STATES,
+    STATUSES, UPDATE_SOURCES,
 };
 
 pub(super) fn tables() -> Vec<TableCreateStatement> {
@@ -18,11 +18,17 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
             .col(integer(ImportBatches::OwnerId))
             .col(integer(ImportBatches::UploaderId))
             .col(string(ImportBatches::FileName))
+            .col(string(ImportBatches::Format))
             .col(char_len(ImportBatches::Sha256, 64))
             .col(timestamp_with_time_zone(ImportBatches::UploadedAt))
+            .col(string_null(ImportBatches::Sheet))
             .col(integer(ImportBatches::RowsRead).default(0))
             .col(integer(ImportBatches::RowsAccepted).default(0))
+            .col(integer(ImportBatches::RowsUnchanged).default(0))
             .col(integer(ImportBatches::RowsRejected).default(0))
+            .col(timestamp_with_time_zone_null(ImportBatches::CommittedAt))
+            .col(timestamp_with_time_zone_null(ImportBatches::UndoneAt))
+            .col(integer_null(ImportBatches::UndoneById))
             .col(
                 string(ImportBatches::State)
                     .default("previewed")
@@ -41,6 +47,39 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
                 Users::Table,
                 Users::Id,
                 Restrict,
+            ))
+            .foreign_key(&mut fk(
+                ImportBatches::Table,
+                ImportBatches::UndoneById,
+                Users::Table,
+                Users::Id,
+                Restrict,
+            ))
+            .take(),
+        // The file as uploaded, so that a reviewer can open exactly what a batch was made from.
+        new_table(ImportFiles::Table)
+            .col(integer(ImportFiles::BatchId).primary_key())
+            .col(blob(ImportFiles::Content))
+            .foreign_key(&mut fk(
+                ImportFiles::Table,
+                ImportFiles::BatchId,
+                ImportBatches::Table,
+                ImportBatches::Id,
+                Cascade,
+            ))
+            .take(),
+        // Column headers a person mapped by hand, remembered for the owner's next upload.
+        new_table(ImportMappings::Table)
+            .col(pk_auto(ImportMappings::Id))
+            .col(integer(ImportMappings::OwnerId))
+            .col(string(ImportMappings::Header))
+            .col(string(ImportMappings::Field).check(one_of(ImportMappings::Field, &IMPORT_FIELDS)))
+            .foreign_key(&mut fk(
+                ImportMappings::Table,
+                ImportMappings::OwnerId,
+                Owners::Table,
+                Owners::Id,
+                Cascade,
             ))
             .take(),
         // Append-only: a correction is a new update, never an edit of an old one.
@@ -159,6 +198,19 @@ pub(super) fn tables() -> Vec<TableCreateStatement> {
 
 pub(super) fn indexes() -> Vec<IndexCreateStatement> {
     vec![
+        unique(
+            "uq_import_mappings_owner_header",
+            ImportMappings::Table,
+            [
+                ImportMappings::OwnerId.into_iden(),
+                ImportMappings::Header.into_iden(),
+            ],
+        ),
+        lookup(
+            "ix_progress_updates_import_batch",
+            ProgressUpdates::Table,
+            ProgressUpdates::ImportBatchId,
+        ),
         lookup(
             "ix_progress_updates_commitment",
             ProgressUpdates::Table,
@@ -187,12 +239,34 @@ pub enum ImportBatches {
     OwnerId,
     UploaderId,
     FileName,
+    Format,
     Sha256,
     UploadedAt,
+    Sheet,
     RowsRead,
     RowsAccepted,
+    RowsUnchanged,
     RowsRejected,
     State,
+    CommittedAt,
+    UndoneAt,
+    UndoneById,
+}
+
+#[derive(DeriveIden)]
+pub enum ImportFiles {
+    Table,
+    BatchId,
+    Content,
+}
+
+#[derive(DeriveIden)]
+pub enum ImportMappings {
+    Table,
+    Id,
+    OwnerId,
+    Header,
+    Field,
 }
 
 #[derive(DeriveIden)]

@@ -2,6 +2,7 @@
 
 use app::accounts::Actor;
 use app::plans::authoring::{self, PlanInput};
+use app::plans::store as plans;
 use app::plans::PlanStatus;
 use app::progress::{self, Source};
 use app::refusal::{Refusal, WriteError};
@@ -29,15 +30,23 @@ async fn permission_matrix_of_domain_writes() {
             ("reviewer", &w.reviewer),
         ];
         // (write, who may) — everyone else must be refused.
-        let expected: [(&str, &[&str]); 6] = [
+        let expected: [(&str, &[&str]); 7] = [
             ("create_country", &["admin"]),
             ("create_owner", &["coordinator"]),
             ("create_plan", &["coordinator"]),
             ("update_plan", &["coordinator"]),
             ("create_commitment", &["coordinator"]),
+            ("update_commitment", &["coordinator"]),
             ("record_progress", &["coordinator", "focal_point"]),
         ];
         for (n, (name, actor)) in people.iter().enumerate() {
+            // The version the coordinator's last change left, so that only the right decides.
+            let version = plans::commitment_detail(db, seed, Some(&w.coordinator), today())
+                .await
+                .expect("read")
+                .expect("the coordinator reads the draft")
+                .commitment
+                .version;
             let outcomes = [
                 authoring::create_country(
                     db,
@@ -71,6 +80,9 @@ async fn permission_matrix_of_domain_writes() {
                 )
                 .await
                 .map(drop),
+                authoring::update_commitment(db, actor, seed, version, commitment_input("C-00"))
+                    .await
+                    .map(drop),
                 progress::store::record(
                     db,
                     actor,

@@ -258,3 +258,69 @@ async fn the_coordinator_publishes_the_plan_and_adds_ministries_others_cannot() 
         test_db.finish().await;
     }
 }
+
+/// The commitment form keeps every target field through a change: baseline date and the
+/// dimensions the indicator is broken down by are shown ticked and saved as sent.
+#[tokio::test]
+async fn the_commitment_form_keeps_baseline_dates_and_disaggregation() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        let (id, target_id) = w.commitment(db, "C-01").await;
+        let app = app_for(db);
+        let coordinator = sign_in(&app, "coordinator@ken.example.org", PASSWORD)
+            .await
+            .expect("signed in");
+        let page = get_with(&app, &format!("/commitments/{id}/edit"), &coordinator).await;
+        let checkbox = |dimension: &str| {
+            let start = page
+                .body
+                .find(&format!("id=\"target-0-by-{dimension}\""))
+                .expect("a checkbox per dimension");
+            let end = page.body[start..].find('>').expect("end of the tag") + start;
+            page.body[start..end].contains("checked")
+        };
+        assert!(checkbox("sex") && checkbox("location"));
+        assert!(!checkbox("age") && !checkbox("group"));
+        assert!(
+            page.body.contains("value=\"2025-12-31\""),
+            "baseline date shown"
+        );
+
+        let save = form_action(&page.body, "/api/save_commitment");
+        let t = "form[targets][0]";
+        let form = format!(
+            "plan_id={plan}&commitment_id={id}&version=1&form[reference]=C-01\
+             &form[title]=Health+insurance+for+all+informal+workers&form[description]=\
+             &form[recommendations][0]=SPR-2&form[lead_owner]=MOH\
+             &form[start_date]=2026-01-01&form[end_date]=2027-06-30\
+             &{t}[id]={target_id}&{t}[indicator]=Informal+workers+insured&{t}[unit]=%25\
+             &{t}[baseline_value]=12&{t}[baseline_date]=2025-12-31&{t}[target_value]=40\
+             &{t}[target_date]=2027-06-30&{t}[disaggregation][0]=sex&{t}[disaggregation][3]=group",
+            plan = w.plan_id
+        );
+        let saved = post_form(&app, &save, Some(&coordinator), &form).await;
+        assert!(
+            saved.status.is_success() || saved.status.is_redirection(),
+            "{}: {}",
+            saved.status,
+            saved.body
+        );
+        let detail =
+            app::plans::store::commitment_detail(db, id, Some(&w.coordinator), world::today())
+                .await
+                .expect("read")
+                .expect("the coordinator reads the draft");
+        let target = &detail.commitment.targets[0];
+        assert_eq!(
+            detail.commitment.title,
+            "Health insurance for all informal workers"
+        );
+        assert_eq!(target.disaggregation, ["sex", "group"]);
+        assert_eq!(
+            target.baseline_date.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-31")
+        );
+        test_db.finish().await;
+    }
+}

@@ -3,13 +3,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::plans::DISAGGREGATIONS;
 use crate::progress::parse_date;
 use crate::refusal::{Checks, Refusal};
 
 const MAX_TITLE: usize = 300;
 const MAX_DESCRIPTION: usize = 20_000;
-/// The dimensions an indicator may be broken down by (monitoring recommendation MEV-5).
-pub const DISAGGREGATIONS: [&str; 4] = ["sex", "age", "location", "group"];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanInput {
