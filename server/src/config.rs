@@ -23,6 +23,25 @@ pub fn secure_cookies(site_addr: std::net::SocketAddr) -> Result<bool, String> {
     }
 }
 
+/// How large an imported spreadsheet may be: `NAP_IMPORT_MAX_MB` (default 20) and
+/// `NAP_IMPORT_MAX_ROWS` (default 200000).
+pub fn import_limits() -> Result<app::spreadsheets::Limits, String> {
+    let defaults = app::spreadsheets::Limits::default();
+    let read = |name: &str, default: usize| match std::env::var(name).ok().as_deref().map(str::trim)
+    {
+        None | Some("") => Ok(default),
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("{name} must be a whole number above 0, not {text:?}")),
+    };
+    Ok(app::spreadsheets::Limits {
+        max_bytes: read("NAP_IMPORT_MAX_MB", defaults.max_bytes / (1024 * 1024))? * 1024 * 1024,
+        max_rows: read("NAP_IMPORT_MAX_ROWS", defaults.max_rows)?,
+    })
+}
+
 /// The file behind an SQLite URL, if it names one (in-memory databases have none).
 pub fn sqlite_file(database_url: &str) -> Option<PathBuf> {
     let rest = database_url

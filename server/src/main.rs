@@ -1,12 +1,13 @@
 //! `nap-tracker`: serve the web application, or run one maintenance task.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use app::accounts::Role;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
-use server::commands::{self, users::AddUser};
+use server::commands::{self, imports::ImportArgs, users::AddUser, Printed};
 use server::{config::DEFAULT_DATABASE_URL, database, router::router};
 use tracing_subscriber::EnvFilter;
 
@@ -62,6 +63,36 @@ enum Task {
         /// Load only into a database that holds no country yet (what `make run` does).
         #[arg(long)]
         if_empty: bool,
+    },
+    /// Write a ministry's or agency's progress template (xlsx) to fill in and import.
+    Template {
+        /// ISO 3166-1 alpha-3 code of the country.
+        #[arg(long)]
+        country: String,
+        /// The owner's code, such as MOH.
+        #[arg(long)]
+        owner: String,
+        /// Where to write the workbook.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a progress spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv). Nothing is written
+    /// when any row has an error; the exit code is then 2.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        country: String,
+        #[arg(long)]
+        owner: String,
+        /// The sheet to read, when several hold progress columns.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Check the file and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -141,15 +172,18 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let url = cli.database_url.as_str();
     let result = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(url).await,
-        Command::Migrate => migrate(url).await,
+        Command::Serve => serve(url).await.map(|()| 0),
+        Command::Migrate => migrate(url).await.map(|()| 0),
         Command::Task(task) => match open_database(url).await {
-            Ok(db) => run_task(&db, task).await.map(|text| println!("{text}")),
+            Ok(db) => run_task(&db, task).await.map(|printed| {
+                println!("{}", printed.text);
+                printed.code
+            }),
             Err(e) => Err(e),
         },
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(message) => {
             eprintln!("nap-tracker: {message}");
             ExitCode::FAILURE
@@ -157,8 +191,8 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run_task(db: &DatabaseConnection, task: Task) -> Result<String, String> {
-    match task {
+async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String> {
+    let text = match task {
         Task::User(UserCommand::Add {
             email,
             role,
@@ -191,7 +225,31 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<String, String>
             name,
         }) => commands::countries::add_owner(db, &country, &code, &name).await,
         Task::Demo { scale, if_empty } => commands::demo::load(db, scale, if_empty).await,
-    }
+        Task::Template {
+            country,
+            owner,
+            out,
+        } => commands::imports::template(db, &country, &owner, &out).await,
+        Task::Import {
+            file,
+            country,
+            owner,
+            sheet,
+            dry_run,
+            json,
+        } => {
+            let args = ImportArgs {
+                file,
+                country,
+                owner,
+                sheet,
+                dry_run,
+                json,
+            };
+            return commands::imports::import(db, args).await;
+        }
+    };
+    text.map(Printed::from)
 }
 
 /// Connects to the database and applies pending migrations.

@@ -226,7 +226,14 @@ fn merge(
         }
     }
     let lead = group.rows[0];
+    let unreadable_status = group.rows.iter().any(|&i| {
+        rows[i]
+            .problems
+            .iter()
+            .any(|(f, _)| *f == Some(Field::Status))
+    });
     match agreed.status {
+        None if unreadable_status => {}
         None => rows[lead].fail(
             Some(Field::Status),
             "the status is empty: give one of not started, limited, substantial, complete, withdrawn",

@@ -23,10 +23,11 @@ pub fn read(file_stem: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet, Str
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map_or(0, |p| p.line()) + 1;
             format!("line {line} breaks the CSV rules ({e}); check its quotes")
         })?;
-        let number = record.position().map(|p| p.line()).unwrap_or(0) as u32;
+        // The reader counts the lines before the record; people count from 1.
+        let number = record.position().map_or(0, |p| p.line()) as u32 + 1;
         let cells: Vec<Cell> = record
             .iter()
             .take(MAX_COLUMNS)

@@ -3,6 +3,7 @@
 //! through the domain functions and through the HTTP application in process.
 
 mod common;
+mod sheets;
 mod world;
 
 mod accounts;
@@ -10,6 +11,7 @@ mod api;
 mod catalogue;
 mod catalogue_http;
 mod demo;
+mod imports;
 mod pages;
 mod permissions;
 mod plans;
