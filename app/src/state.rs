@@ -9,6 +9,8 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// How large an uploaded spreadsheet may be.
+    pub import_limits: crate::spreadsheets::Limits,
 }
 
 impl FromRef<AppState> for LeptosOptions {

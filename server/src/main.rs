@@ -274,7 +274,13 @@ async fn serve(database_url: &str) -> Result<(), String> {
     let addr = leptos_options.site_addr;
 
     let secure_cookies = server::config::secure_cookies(addr)?;
-    let app = router(AppState { leptos_options, db }, secure_cookies);
+    let import_limits = server::config::import_limits()?;
+    let state = AppState {
+        leptos_options,
+        db,
+        import_limits,
+    };
+    let app = router(state, secure_cookies);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         format!("cannot listen on {addr} (set LEPTOS_SITE_ADDR to another address): {e}")
     })?;

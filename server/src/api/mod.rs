@@ -6,6 +6,7 @@
 mod bearer;
 mod catalogue;
 mod error;
+mod imports;
 mod plans;
 
 use app::state::AppState;
@@ -20,7 +21,10 @@ use tower_http::cors::CorsLayer;
 
 pub use error::ApiError;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(import_limits: app::spreadsheets::Limits) -> Router<AppState> {
+    // The file's own limit is checked with a clear message; this one stops a body far beyond
+    // it before it is read to the end (the slack covers the multipart framing).
+    let upload_limit = axum::extract::DefaultBodyLimit::max(import_limits.max_bytes + 64 * 1024);
     let v1 = Router::new()
         .route("/recommendations", get(catalogue::list_recommendations))
         .route(
@@ -34,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/commitments/{id}", get(plans::commitment))
         .route("/commitments/{id}/updates", post(plans::post_update))
+        .route("/imports", post(imports::post_import).layer(upload_limit))
         .fallback(unknown_endpoint)
         // Any web page may read the open data. Writes need a token in a header, which a
         // browser never adds by itself, so allowing other origins opens no CSRF hole.

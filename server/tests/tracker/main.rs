@@ -12,6 +12,7 @@ mod catalogue;
 mod catalogue_http;
 mod demo;
 mod imports;
+mod imports_api;
 mod pages;
 mod permissions;
 mod plans;

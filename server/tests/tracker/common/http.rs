@@ -20,14 +20,48 @@ pub struct Reply {
 }
 
 pub fn app_for(db: &sea_orm::DatabaseConnection) -> Router {
+    app_with_limits(db, app::spreadsheets::Limits::default())
+}
+
+/// The application with its own limits on uploaded spreadsheets.
+pub fn app_with_limits(
+    db: &sea_orm::DatabaseConnection,
+    import_limits: app::spreadsheets::Limits,
+) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("nap-tracker").build();
     router(
         AppState {
             leptos_options,
             db: db.clone(),
+            import_limits,
         },
         false,
     )
+}
+
+/// POSTs `bytes` as the multipart field `file` named `file_name`, with a bearer token.
+pub async fn post_file(
+    app: &Router,
+    uri: &str,
+    token: Option<&str>,
+    file_name: &str,
+    bytes: &[u8],
+) -> Reply {
+    let boundary = "nap-tracker-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut request = Request::post(uri).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={boundary}"),
+    );
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    send(app, request.body(Body::from(body)).expect("request")).await
 }
 
 pub async fn send(app: &Router, request: Request<Body>) -> Reply {

@@ -1,0 +1,168 @@
+//! `POST /api/v1/imports?owner=CODE[&country=ISO3][&dry_run=true][&sheet=NAME]`: a ministry's
+//! system sends a progress spreadsheet (multipart field `file`) and gets the same report as
+//! the preview page. Nothing is written unless every row passes.
+
+use app::accounts::{Actor, Role};
+use app::imports::store::{self, Destination, ImportError, Upload};
+use app::imports::{ImportOptions, Preview, Problem};
+use app::refusal::{FieldError, Refusal};
+use app::state::AppState;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+use super::bearer::Bearer;
+use super::error::ApiError;
+
+#[derive(Deserialize)]
+pub struct ImportQuery {
+    owner: String,
+    /// Needed only when the caller reports for owners with this code in several countries.
+    country: Option<String>,
+    #[serde(default)]
+    dry_run: bool,
+    sheet: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ImportReport {
+    dry_run: bool,
+    /// The batch the updates were recorded in; `null` for a dry run or a file with errors.
+    batch: Option<i32>,
+    rows_read: usize,
+    accepted: usize,
+    unchanged: usize,
+    rejected: usize,
+    /// Required columns no header was recognised for.
+    missing_columns: Vec<&'static str>,
+    errors: Vec<Problem>,
+}
+
+/// 201 when imported, 200 for a clean dry run, 422 with every error when the file cannot be
+/// imported (nothing is written then).
+pub async fn post_import(
+    State(state): State<AppState>,
+    Query(query): Query<ImportQuery>,
+    caller: Bearer,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
+    let actor = caller.required()?;
+    let multipart = multipart.map_err(|rejection| {
+        ApiError::BadBody(
+            rejection.status(),
+            format!(
+                "send the spreadsheet as multipart/form-data in a field named 'file' ({})",
+                rejection.body_text()
+            ),
+        )
+    })?;
+    let upload = read_file(multipart).await?;
+    let country = match query.country {
+        Some(country) => country,
+        None => home_country(&actor, &query.owner)?,
+    };
+    let to = Destination {
+        iso3: &country,
+        owner_code: &query.owner,
+    };
+    let options = ImportOptions {
+        sheet: query.sheet,
+        ..ImportOptions::default()
+    };
+    let (limits, today) = (state.import_limits, Utc::now().date_naive());
+    let outcome = if query.dry_run {
+        store::preview(&state.db, &actor, to, &upload, &options, limits, today)
+            .await
+            .map(|p| (p, None))
+    } else {
+        store::commit(&state.db, &actor, to, &upload, &options, limits, today).await
+    };
+    let (preview, batch) = match outcome {
+        Ok(done) => done,
+        Err(ImportError::Unreadable(e)) => {
+            return Err(ApiError::Refused(Refusal::Invalid(vec![FieldError::new(
+                "file",
+                e.to_string(),
+            )])))
+        }
+        Err(ImportError::Refused(refusal)) => return Err(ApiError::Refused(refusal)),
+        Err(ImportError::Database(e)) => return Err(ApiError::Database(e)),
+    };
+    let status = match (preview.is_clean(), batch) {
+        (false, _) => StatusCode::UNPROCESSABLE_ENTITY,
+        (true, Some(_)) => StatusCode::CREATED,
+        (true, None) => StatusCode::OK,
+    };
+    Ok((status, Json(report(preview, batch, query.dry_run))))
+}
+
+fn report(preview: Preview, batch: Option<i32>, dry_run: bool) -> ImportReport {
+    ImportReport {
+        dry_run,
+        batch,
+        rows_read: preview.counts.rows_read,
+        accepted: preview.counts.accepted,
+        unchanged: preview.counts.unchanged,
+        rejected: preview.counts.rejected,
+        missing_columns: preview.missing.iter().map(|f| f.header()).collect(),
+        errors: preview.errors,
+    }
+}
+
+/// The `file` field of the form.
+async fn read_file(mut multipart: Multipart) -> Result<Upload, ApiError> {
+    let too_big = |e: axum::extract::multipart::MultipartError| {
+        ApiError::BadBody(
+            e.status(),
+            format!("the upload could not be read: {}", e.body_text()),
+        )
+    };
+    while let Some(field) = multipart.next_field().await.map_err(too_big)? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let file_name = field.file_name().unwrap_or("upload.xlsx").to_owned();
+        let bytes = field.bytes().await.map_err(too_big)?;
+        return Ok(Upload {
+            file_name,
+            bytes: bytes.to_vec(),
+        });
+    }
+    Err(ApiError::BadBody(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "send the spreadsheet as multipart/form-data in a field named 'file'".into(),
+    ))
+}
+
+/// The country of the caller's owner with this code, when there is exactly one.
+fn home_country(actor: &Actor, owner: &str) -> Result<String, ApiError> {
+    let Actor::Person(caller) = actor else {
+        return Err(missing_country());
+    };
+    let code = owner.trim().to_ascii_uppercase();
+    let mut countries: Vec<&String> = caller
+        .memberships
+        .iter()
+        .filter(|m| {
+            (m.role == Role::FocalPoint && m.owner.as_deref() == Some(code.as_str()))
+                || m.role == Role::Coordinator
+        })
+        .filter_map(|m| m.country.as_ref())
+        .collect();
+    countries.sort();
+    countries.dedup();
+    match countries[..] {
+        [one] => Ok(one.clone()),
+        _ => Err(missing_country()),
+    }
+}
+
+fn missing_country() -> ApiError {
+    ApiError::Refused(Refusal::Invalid(vec![FieldError::new(
+        "country",
+        "add country=ISO3 to the address: the owner code alone does not say which country",
+    )]))
+}
