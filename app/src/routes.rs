@@ -11,9 +11,10 @@ use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
     audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
     countries::CountriesPage, country::CountryPage, edit_commitment::EditCommitmentPage,
-    group::GroupPage, home::HomePage, my_work::MyWorkPage, new_commitment::NewCommitmentPage,
-    not_found::NotFound, plan_editor::PlanEditorPage, recommendation::RecommendationPage,
-    report::ReportPage, sign_in::SignInPage,
+    group::GroupPage, home::HomePage, import_preview::ImportPreviewPage, imports::ImportsPage,
+    my_work::MyWorkPage, new_commitment::NewCommitmentPage, not_found::NotFound,
+    plan_editor::PlanEditorPage, recommendation::RecommendationPage, report::ReportPage,
+    sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -78,6 +79,8 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/my") view=MyWorkPage ssr=SsrMode::Async />
+                    <Route path=path!("/imports") view=ImportsPage ssr=SsrMode::Async />
+                    <Route path=path!("/imports/:id") view=ImportPreviewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/plans/:id/commitments/new")

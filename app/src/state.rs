@@ -26,6 +26,13 @@ pub fn db() -> Result<DatabaseConnection, ServerFnError> {
         .ok_or_else(|| ServerFnError::new("the server did not provide its application state"))
 }
 
+/// The limits on uploaded spreadsheets the server was started with.
+pub fn import_limits() -> Result<crate::spreadsheets::Limits, ServerFnError> {
+    use_context::<AppState>()
+        .map(|state| state.import_limits)
+        .ok_or_else(|| ServerFnError::new("the server did not provide its application state"))
+}
+
 /// The signed-in person, as domain functions receive them; an error asking to sign in when
 /// nobody is.
 pub async fn actor() -> Result<crate::accounts::Actor, ServerFnError> {

@@ -5,3 +5,4 @@ pub mod commands;
 pub mod config;
 pub mod database;
 pub mod router;
+pub mod uploads;

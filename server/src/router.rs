@@ -31,6 +31,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     .build();
     Router::new()
         .merge(crate::api::routes(state.import_limits))
+        .merge(crate::uploads::routes(state.import_limits))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(auth)

@@ -12,6 +12,7 @@ pub(crate) mod entities;
 mod field;
 #[cfg(feature = "ssr")]
 mod rows;
+mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
@@ -27,6 +28,10 @@ use serde::{Deserialize, Serialize};
 use crate::plans::Status;
 
 pub use field::Field;
+pub use server_fns::{
+    commit_import, discard_import, get_import, get_import_desk, undo_import, Choices, CommitImport,
+    DiscardImport, ImportDesk, ImportView, UndoImport,
+};
 
 /// One problem in a file, located as a spreadsheet program shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,11 +130,20 @@ pub struct ImportOptions {
     pub mapping: BTreeMap<Field, usize>,
 }
 
+/// A ministry or agency someone imports for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerChoice {
+    pub owner_id: i32,
+    pub iso3: String,
+    pub code: String,
+    pub name: String,
+}
+
 /// A batch as the import history lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Batch {
     pub id: i32,
-    pub owner_code: String,
+    pub owner: Option<OwnerChoice>,
     pub file_name: String,
     pub sha256: String,
     pub uploader: String,

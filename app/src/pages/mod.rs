@@ -8,6 +8,8 @@ pub mod country;
 pub mod edit_commitment;
 pub mod group;
 pub mod home;
+pub mod import_preview;
+pub mod imports;
 pub mod my_work;
 pub mod new_commitment;
 pub mod not_found;

@@ -88,6 +88,7 @@ fn Work(work: MyWork) -> impl IntoView {
         <ul class="plans">{plans}</ul>
         <h2>{format!("My commitments ({count})")}</h2>
         <p>"Overdue first, then those due soon, then those not updated for longest."</p>
+        <p><a href="/imports">"Report on many at once with a spreadsheet"</a></p>
         <Attention commitments=work.commitments may_change=coordinates />
     }
 }

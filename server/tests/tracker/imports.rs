@@ -186,9 +186,7 @@ async fn a_ministry_workbook_is_previewed_committed_once_and_undone() {
             store::undo(db, &w.focal_point, batch, today()).await,
             Err(WriteError::Refused(Refusal::Invalid(_)))
         ));
-        let history = store::batches(db, &w.coordinator, moh())
-            .await
-            .expect("history");
+        let history = store::batches(db, &w.coordinator).await.expect("history");
         assert_eq!(
             history.iter().map(|b| b.state.as_str()).collect::<Vec<_>>(),
             ["committed", "undone"]

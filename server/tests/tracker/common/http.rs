@@ -113,3 +113,52 @@ pub fn json(reply: &Reply) -> Value {
     );
     serde_json::from_str(&reply.body).expect("valid JSON")
 }
+
+/// The address a page's form posts to (server function URLs carry a hash of their own).
+pub fn form_action(page: &str, prefix: &str) -> String {
+    let start = page
+        .find(&format!("action=\"{prefix}"))
+        .expect("a form posting to the server function")
+        + 8;
+    let end = page[start..].find('"').expect("end of the attribute") + start;
+    page[start..end].to_owned()
+}
+
+pub async fn post_form(app: &Router, uri: &str, cookie: Option<&str>, form: &str) -> Reply {
+    let mut request =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(
+        app,
+        request.body(Body::from(form.to_owned())).expect("request"),
+    )
+    .await
+}
+
+pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("request");
+    send(app, request).await
+}
+
+/// Signs in and returns the session cookie (`name=value`).
+pub async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+    let action = form_action(&get(app, "/sign-in").await.body, "/api/sign_in");
+    let form = format!(
+        "email={}&password={}&next=",
+        email.replace('@', "%40"),
+        password.replace(' ', "+")
+    );
+    let reply = post_form(app, &action, None, &form).await;
+    reply
+        .headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|_| reply.status.is_success() || reply.status.is_redirection())
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}

@@ -1,0 +1,250 @@
+//! `/imports/{id}`: an uploaded file before it is imported — every row with what will happen
+//! to it, every problem named by sheet, row and column — and, once it is clean, the button that
+//! imports it all at once.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::status::{failure, FormAlert, LoadError, Loading};
+use crate::imports::{
+    get_import, Choices, CommitImport, DiscardImport, Field, ImportView, Outcome, Preview,
+};
+
+/// Rows listed on the page; the counts cover all of them.
+const ROWS_SHOWN: usize = 500;
+
+#[component]
+pub fn ImportPreviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let source = move || {
+        let id = params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok());
+        let q = query.read();
+        let choices = Choices {
+            sheet: q.get("sheet"),
+            commitment_column: q.get("commitment_column"),
+            status_column: q.get("status_column"),
+        };
+        (id, choices)
+    };
+    let import = Resource::new(source, |(id, choices)| async move {
+        match id {
+            Some(id) => get_import(id, choices).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Title text="Import preview" />
+        <div class="wrap">
+            <p><a href="/imports">"← All imports"</a></p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let choices = source().1;
+                    match import.await {
+                        Ok(Some(view)) => view! { <Import view choices /> }.into_any(),
+                        Ok(None) => view! {
+                            <h1>"Import not found"</h1>
+                            <p>"There is no such import of yours. " <a href="/imports">"See your imports"</a></p>
+                        }.into_any(),
+                        Err(error) => view! { <LoadError error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Import(view: ImportView, choices: Choices) -> impl IntoView {
+    let ImportView { batch, preview } = view;
+    let owner = batch
+        .owner
+        .as_ref()
+        .map(|o| format!("{} ({}), {}", o.name, o.code, o.iso3))
+        .unwrap_or_default();
+    let c = preview.counts;
+    let state_note = match batch.state.as_str() {
+        "committed" => Some(view! {
+            <p class="notice notice-success" role="status">
+                {format!("Imported: {} rows made new progress updates, {} were already recorded. The commitments' pages show them.", c.accepted, c.unchanged)}
+            </p>
+        }.into_any()),
+        "undone" => Some(view! { <p class="notice">"This import was undone: its updates were reversed by new entries."</p> }.into_any()),
+        "discarded" => Some(view! { <p class="notice">"This upload was discarded; nothing from it was imported."</p> }.into_any()),
+        _ => None,
+    };
+    let pending = batch.state == "previewed";
+    view! {
+        <h1>{format!("Import of {}", batch.file_name)}</h1>
+        <p>{format!("For {owner}. Uploaded by {} on {}.", batch.uploader, batch.uploaded_at.format("%Y-%m-%d %H:%M UTC"))}</p>
+        {state_note}
+        <dl class="counts">
+            <div><dt>"Rows read"</dt><dd>{c.rows_read}</dd></div>
+            <div><dt>"Will create an update"</dt><dd>{c.accepted}</dd></div>
+            <div><dt>"Unchanged (already recorded)"</dt><dd>{c.unchanged}</dd></div>
+            <div><dt>"With errors"</dt><dd>{c.rejected}</dd></div>
+        </dl>
+        <Columns preview=preview.clone() choices=choices.clone() />
+        <Problems preview=preview.clone() pending />
+        {pending.then(|| view! { <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices /> })}
+        <Rows preview />
+    }
+}
+
+/// Which column each field was read from, and a way to name the required ones by hand.
+#[component]
+fn Columns(preview: Preview, choices: Choices) -> impl IntoView {
+    let found = preview
+        .columns
+        .iter()
+        .map(|c| view! { <li>{format!("{}: column {}", c.field.header(), c.column)}</li> })
+        .collect_view();
+    let mapping = (!preview.missing.is_empty()).then(|| {
+        let selects = preview
+            .missing
+            .iter()
+            .map(|field| {
+                let (name, id) = match field {
+                    Field::Commitment => ("commitment_column", "map-commitment"),
+                    _ => ("status_column", "map-status"),
+                };
+                let options = preview
+                    .headers
+                    .iter()
+                    .map(|(index, label)| view! { <option value=index.to_string()>{label.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <label for=id>{format!("Which column holds the {}?", field.header())}</label>
+                    <select id=id name=name>{options}</select>
+                }
+            })
+            .collect_view();
+        view! {
+            <form method="get" class="form" aria-describedby="mapping-help">
+                <p id="mapping-help" class="notice notice-error" role="alert">
+                    "Some required columns were not recognised by their header. Choose them below; your choice is remembered for your next upload."
+                </p>
+                {choices.sheet.map(|sheet| view! { <input type="hidden" name="sheet" value=sheet /> })}
+                {selects}
+                <button type="submit">"Use these columns"</button>
+            </form>
+        }
+    });
+    view! {
+        <section aria-labelledby="columns-heading">
+            <h2 id="columns-heading">{format!("Sheet '{}', header on row {}", preview.sheet, preview.header_row)}</h2>
+            <ul>{found}</ul>
+            {mapping}
+        </section>
+    }
+}
+
+#[component]
+fn Problems(preview: Preview, pending: bool) -> impl IntoView {
+    if preview.errors.is_empty() {
+        return ().into_any();
+    }
+    let items = preview
+        .errors
+        .iter()
+        .map(|e| view! { <li>{e.to_string()}</li> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="problems-heading" class="problems">
+            <h2 id="problems-heading">{format!("{} problems to fix", preview.errors.len())}</h2>
+            {pending.then(|| view! { <p>"Nothing has been saved. Correct these in your file, then upload it again."</p> })}
+            <ol>{items}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// Import or discard a clean, pending upload.
+#[component]
+fn Decide(batch_id: i32, clean: bool, accepted: usize, choices: Choices) -> impl IntoView {
+    let commit = ServerAction::<CommitImport>::new();
+    let discard = ServerAction::<DiscardImport>::new();
+    let error = move || failure(commit.value().get()).or_else(|| failure(discard.value().get()));
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="batch_id" value=batch_id />
+            {choices.sheet.clone().map(|v| view! { <input type="hidden" name="choices[sheet]" value=v /> })}
+            {choices.commitment_column.clone().map(|v| view! { <input type="hidden" name="choices[commitment_column]" value=v /> })}
+            {choices.status_column.clone().map(|v| view! { <input type="hidden" name="choices[status_column]" value=v /> })}
+        }
+    };
+    view! {
+        <section aria-labelledby="decide-heading">
+            <h2 id="decide-heading">"Import"</h2>
+            <FormAlert message=Signal::derive(error) />
+            {clean.then(|| view! {
+                <ActionForm action=commit attr:class="inline-form">
+                    {hidden()}
+                    <button type="submit">{format!("Import {accepted} rows")}</button>
+                </ActionForm>
+            })}
+            <ActionForm action=discard attr:class="inline-form">
+                <input type="hidden" name="batch_id" value=batch_id />
+                <button type="submit" class="button-quiet">"Discard this upload"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Rows(preview: Preview) -> impl IntoView {
+    let total = preview.rows.len();
+    let rows = preview
+        .rows
+        .into_iter()
+        .take(ROWS_SHOWN)
+        .map(|r| {
+            let (label, class) = match r.outcome {
+                Outcome::Create => ("will create an update", "outcome-create"),
+                Outcome::Unchanged => ("unchanged", "outcome-unchanged"),
+                Outcome::Rejected => ("error", "outcome-error"),
+                Outcome::Blank => ("left out", "outcome-unchanged"),
+            };
+            view! {
+                <tr class=class>
+                    <td class="num">{r.row}</td>
+                    <td>{r.commitment_id.map(|id| id.to_string()).unwrap_or_default()} " " {r.title}</td>
+                    <td class="num">{r.target_id.map(|id| id.to_string()).unwrap_or_default()}</td>
+                    <td>{r.status.map(|s| s.label()).unwrap_or_default()}</td>
+                    <td class="num">{r.percent_complete.map(|p| format!("{p} %")).unwrap_or_default()}</td>
+                    <td>{label}</td>
+                    <td>{r.problems.join("; ")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let caption = if total > ROWS_SHOWN {
+        format!("The first {ROWS_SHOWN} of {total} rows")
+    } else {
+        format!("All {total} rows with something filled in")
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="preview">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Row"</th>
+                        <th scope="col">"Commitment"</th>
+                        <th scope="col">"Target"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"% complete"</th>
+                        <th scope="col">"Outcome"</th>
+                        <th scope="col">"Problems"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,182 @@
+//! The two import routes that are not pages: downloading one's template, and uploading a
+//! filled file from the import page (a plain multipart form, so it works without JavaScript).
+//! Both act for the signed-in person; the domain functions check what they may do.
+
+use app::accounts::sessions::AuthSession;
+use app::accounts::{store, Actor};
+use app::imports::store::{stage, Destination, ImportError, Upload};
+use app::state::AppState;
+use axum::extract::multipart::Multipart;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use serde::Deserialize;
+
+pub fn routes(limits: app::spreadsheets::Limits) -> Router<AppState> {
+    let upload_limit = axum::extract::DefaultBodyLimit::max(limits.max_bytes + 64 * 1024);
+    Router::new()
+        .route("/import-files/template", get(template))
+        .route("/import-files/upload", post(upload).layer(upload_limit))
+}
+
+#[derive(Deserialize)]
+pub struct OwnerQuery {
+    /// `ISO3/CODE`, such as `KEN/MOH`.
+    owner: String,
+}
+
+/// The signed-in person, or the way to the sign-in page.
+async fn signed_in(auth: &AuthSession, state: &AppState) -> Result<Actor, Response> {
+    let to_sign_in = || Redirect::to("/sign-in?next=/imports").into_response();
+    let Some(user) = &auth.user else {
+        return Err(to_sign_in());
+    };
+    match store::caller(&state.db, user.id).await {
+        Ok(Some(caller)) => Ok(Actor::Person(caller)),
+        Ok(None) => Err(to_sign_in()),
+        Err(error) => {
+            tracing::error!(%error, "reading the signed-in account failed");
+            Err(back_with(
+                "Your account could not be read. Please try again.",
+            ))
+        }
+    }
+}
+
+/// Back to the import page, saying what went wrong.
+fn back_with(message: &str) -> Response {
+    let encoded: String = url::form_urlencoded::byte_serialize(message.as_bytes()).collect();
+    Redirect::to(&format!("/imports?error={encoded}")).into_response()
+}
+
+fn destination(owner: &str) -> Option<Destination<'_>> {
+    let (iso3, owner_code) = owner.split_once('/')?;
+    Some(Destination { iso3, owner_code })
+}
+
+async fn template(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    Query(query): Query<OwnerQuery>,
+) -> Response {
+    let actor = match signed_in(&auth, &state).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let Some(to) = destination(&query.owner) else {
+        return back_with("Choose the ministry or agency whose template you want.");
+    };
+    let file_name = format!("progress-{}.xlsx", query.owner.replace('/', "-"));
+    match app::imports::template::for_owner(&state.db, &actor, to).await {
+        Ok(bytes) => (
+            StatusCode::OK,
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", sanitise(&file_name)),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => back_with(&message(error)),
+    }
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let actor = match signed_in(&auth, &state).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let Ok(mut multipart) = multipart else {
+        return back_with("The upload could not be read: send the form again.");
+    };
+    let mut owner = None;
+    let mut file = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("owner") => owner = field.text().await.ok(),
+                Some("file") => {
+                    let name = field.file_name().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        Ok(bytes) => file = Some((name, bytes.to_vec())),
+                        Err(error) => return too_large_or_broken(&error, &state),
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(error) => return too_large_or_broken(&error, &state),
+        }
+    }
+    let (Some(owner), Some((file_name, bytes))) = (owner, file) else {
+        return back_with("Choose a file to upload.");
+    };
+    if file_name.is_empty() || bytes.is_empty() {
+        return back_with("Choose a file to upload: the one sent was empty.");
+    }
+    let Some(to) = destination(&owner) else {
+        return back_with("Choose the ministry or agency the file reports for.");
+    };
+    let upload = Upload {
+        file_name: sanitise(&file_name),
+        bytes,
+    };
+    let today = Utc::now().date_naive();
+    match stage(&state.db, &actor, to, &upload, state.import_limits, today).await {
+        Ok(id) => Redirect::to(&format!("/imports/{id}")).into_response(),
+        Err(error) => back_with(&message(error)),
+    }
+}
+
+fn too_large_or_broken(
+    error: &axum::extract::multipart::MultipartError,
+    state: &AppState,
+) -> Response {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        back_with(&format!(
+            "The file is larger than {} MB, the most one import takes. Split it, or leave out other sheets.",
+            state.import_limits.max_bytes / (1024 * 1024)
+        ))
+    } else {
+        back_with("The upload was interrupted or damaged: send the file again.")
+    }
+}
+
+fn message(error: ImportError) -> String {
+    match error {
+        ImportError::Database(error) => {
+            tracing::error!(%error, "an import failed");
+            "Nothing was saved: the database could not be written. Please try again.".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A file name as it may be stored and sent back: its last path part, without quotes or
+/// control characters.
+fn sanitise(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = last
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if clean.is_empty() {
+        "upload".to_owned()
+    } else {
+        clean
+    }
+}
