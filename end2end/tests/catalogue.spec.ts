@@ -1,9 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-// The WebAssembly bundle sets this attribute once it has taken over the page.
-async function waitForHydration(page: Page) {
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-}
+import { waitForHydration } from "./support";
 
 const items = (page: Page) => page.locator(".recommendation-item");
 const MEV5 =

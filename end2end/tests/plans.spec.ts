@@ -1,34 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-
-// The server under test holds the demo (see playwright.config.ts): Kenya's published plan,
-// its coordinator and the focal points of the Ministries of Health and Education.
-const PASSWORD = "demo-password-2026";
-const COORDINATOR = "coordinator.ken@demo.nap-tracker.example";
-const HEALTH = "health.ken@demo.nap-tracker.example";
-const EDUCATION = "education.ken@demo.nap-tracker.example";
-
-async function waitForHydration(page: Page) {
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await waitForHydration(page);
-  await page.getByLabel("Email address", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/my$/);
-  await expect(page.getByText(`(${email})`)).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.goto("/my");
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
+import { expect, test } from "@playwright/test";
+import { COORDINATOR, EDUCATION, HEALTH, signIn, signOut, waitForHydration } from "./support";
 
 /// An API token for `email`, made with the command-line tool against the test database.
 function tokenFor(email: string): string {

@@ -63,8 +63,6 @@ pub enum Outcome {
     Unchanged,
     /// Has an error: the file cannot be committed until it is fixed.
     Rejected,
-    /// Nothing filled in: left out.
-    Blank,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,6 +109,8 @@ pub struct Preview {
     pub rows: Vec<PreviewRow>,
     pub counts: Counts,
     pub errors: Vec<Problem>,
+    /// Rows below the header with nothing filled in, such as a template's unused rows.
+    pub left_out: usize,
 }
 
 impl Preview {

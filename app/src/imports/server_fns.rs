@@ -20,16 +20,14 @@ pub struct ImportView {
     pub preview: Preview,
 }
 
-/// Choices made on the preview page, as its forms send them.
+/// Choices made on the preview page, as its forms send them: each server function takes
+/// them as separate optional fields, which a form may leave out.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Choices {
-    #[serde(default)]
     pub sheet: Option<String>,
     /// Column index for the commitment ID, when chosen by hand.
-    #[serde(default)]
     pub commitment_column: Option<String>,
     /// Column index for the status, when chosen by hand.
-    #[serde(default)]
     pub status_column: Option<String>,
 }
 
@@ -72,8 +70,15 @@ pub async fn get_import_desk() -> Result<Option<ImportDesk>, ServerFnError> {
 #[server]
 pub async fn get_import(
     batch_id: i32,
-    choices: Choices,
+    sheet: Option<String>,
+    commitment_column: Option<String>,
+    status_column: Option<String>,
 ) -> Result<Option<ImportView>, ServerFnError> {
+    let choices = Choices {
+        sheet,
+        commitment_column,
+        status_column,
+    };
     use super::store::ImportError;
     let actor = crate::state::actor().await?;
     let db = crate::state::db()?;
@@ -93,9 +98,15 @@ pub async fn get_import(
 #[server]
 pub async fn commit_import(
     batch_id: i32,
-    // A form without choices sends none of these fields.
-    #[server(default)] choices: Choices,
+    sheet: Option<String>,
+    commitment_column: Option<String>,
+    status_column: Option<String>,
 ) -> Result<(), ServerFnError> {
+    let choices = Choices {
+        sheet,
+        commitment_column,
+        status_column,
+    };
     let actor = crate::state::actor().await?;
     let db = crate::state::db()?;
     let today = chrono::Utc::now().date_naive();

@@ -9,10 +9,10 @@ use rust_xlsxwriter::{
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use super::store::{Destination, ImportError};
+use super::store::{owner_for, Destination, ImportError};
 use super::Field;
 use crate::accounts::Actor;
-use crate::plans::entities::{action_plan, commitment, country, owner, target};
+use crate::plans::entities::{action_plan, commitment, country, target};
 use crate::plans::Status;
 
 /// One line of the template.
@@ -56,30 +56,13 @@ pub async fn for_owner(
     actor: &Actor,
     to: Destination<'_>,
 ) -> Result<Vec<u8>, ImportError> {
-    let iso3 = crate::plans::normalise_iso3(to.iso3);
-    let code = to.owner_code.trim().to_ascii_uppercase();
-    let unknown = || {
-        crate::refusal::Refusal::NotFound(format!(
-            "{iso3} has no ministry or agency with the code {code}"
-        ))
-    };
-    let country = country::Entity::find()
-        .filter(country::Column::Iso3.eq(iso3.as_str()))
+    let owner = owner_for(db, actor, &to).await?;
+    let country = country::Entity::find_by_id(owner.country_id)
         .one(db)
         .await?
-        .ok_or_else(unknown)?;
-    let owner = owner::Entity::find()
-        .filter(owner::Column::CountryId.eq(country.id))
-        .filter(owner::Column::Code.eq(code.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(unknown)?;
-    if !actor.reports_for(country.id, owner.id) {
-        return Err(crate::refusal::Refusal::Forbidden(format!(
-            "only the focal points of {code} and the coordinator of {iso3} download its template"
-        ))
-        .into());
-    }
+        .ok_or_else(|| {
+            crate::refusal::Refusal::NotFound(format!("there is no country {}", to.iso3))
+        })?;
     let plans: Vec<i32> = action_plan::Entity::find()
         .filter(action_plan::Column::CountryId.eq(country.id))
         .all(db)

@@ -19,6 +19,9 @@ const ROWS_SHOWN: usize = 500;
 pub fn ImportPreviewPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    // Made here so that a finished import reloads the preview, which then shows the result.
+    let commit = ServerAction::<CommitImport>::new();
+    let discard = ServerAction::<DiscardImport>::new();
     let source = move || {
         let id = params
             .read()
@@ -30,11 +33,19 @@ pub fn ImportPreviewPage() -> impl IntoView {
             commitment_column: q.get("commitment_column"),
             status_column: q.get("status_column"),
         };
-        (id, choices)
+        (id, choices, commit.version().get())
     };
-    let import = Resource::new(source, |(id, choices)| async move {
+    let import = Resource::new(source, |(id, choices, _)| async move {
         match id {
-            Some(id) => get_import(id, choices).await,
+            Some(id) => {
+                get_import(
+                    id,
+                    choices.sheet,
+                    choices.commitment_column,
+                    choices.status_column,
+                )
+                .await
+            }
             None => Ok(None),
         }
     });
@@ -46,7 +57,7 @@ pub fn ImportPreviewPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let choices = source().1;
                     match import.await {
-                        Ok(Some(view)) => view! { <Import view choices /> }.into_any(),
+                        Ok(Some(view)) => view! { <Import view choices commit discard /> }.into_any(),
                         Ok(None) => view! {
                             <h1>"Import not found"</h1>
                             <p>"There is no such import of yours. " <a href="/imports">"See your imports"</a></p>
@@ -60,14 +71,26 @@ pub fn ImportPreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Import(view: ImportView, choices: Choices) -> impl IntoView {
+fn Import(
+    view: ImportView,
+    choices: Choices,
+    commit: ServerAction<CommitImport>,
+    discard: ServerAction<DiscardImport>,
+) -> impl IntoView {
     let ImportView { batch, preview } = view;
     let owner = batch
         .owner
         .as_ref()
         .map(|o| format!("{} ({}), {}", o.name, o.code, o.iso3))
         .unwrap_or_default();
-    let c = preview.counts;
+    let pending = batch.state == "previewed";
+    // Once decided, the counts are those recorded then; checked again now, every imported row
+    // would read as already recorded.
+    let c = if pending {
+        preview.counts
+    } else {
+        batch.counts
+    };
     let state_note = match batch.state.as_str() {
         "committed" => Some(view! {
             <p class="notice notice-success" role="status">
@@ -78,7 +101,6 @@ fn Import(view: ImportView, choices: Choices) -> impl IntoView {
         "discarded" => Some(view! { <p class="notice">"This upload was discarded; nothing from it was imported."</p> }.into_any()),
         _ => None,
     };
-    let pending = batch.state == "previewed";
     view! {
         <h1>{format!("Import of {}", batch.file_name)}</h1>
         <p>{format!("For {owner}. Uploaded by {} on {}.", batch.uploader, batch.uploaded_at.format("%Y-%m-%d %H:%M UTC"))}</p>
@@ -89,10 +111,15 @@ fn Import(view: ImportView, choices: Choices) -> impl IntoView {
             <div><dt>"Unchanged (already recorded)"</dt><dd>{c.unchanged}</dd></div>
             <div><dt>"With errors"</dt><dd>{c.rejected}</dd></div>
         </dl>
+        {(preview.left_out > 0).then(|| view! {
+            <p>{format!("{} rows with nothing filled in were left out.", preview.left_out)}</p>
+        })}
         <Columns preview=preview.clone() choices=choices.clone() />
         <Problems preview=preview.clone() pending />
-        {pending.then(|| view! { <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices /> })}
-        <Rows preview />
+        {pending.then(|| view! {
+            <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices commit discard />
+        })}
+        {pending.then(|| view! { <Rows preview /> })}
     }
 }
 
@@ -166,16 +193,21 @@ fn Problems(preview: Preview, pending: bool) -> impl IntoView {
 
 /// Import or discard a clean, pending upload.
 #[component]
-fn Decide(batch_id: i32, clean: bool, accepted: usize, choices: Choices) -> impl IntoView {
-    let commit = ServerAction::<CommitImport>::new();
-    let discard = ServerAction::<DiscardImport>::new();
+fn Decide(
+    batch_id: i32,
+    clean: bool,
+    accepted: usize,
+    choices: Choices,
+    commit: ServerAction<CommitImport>,
+    discard: ServerAction<DiscardImport>,
+) -> impl IntoView {
     let error = move || failure(commit.value().get()).or_else(|| failure(discard.value().get()));
     let hidden = move || {
         view! {
             <input type="hidden" name="batch_id" value=batch_id />
-            {choices.sheet.clone().map(|v| view! { <input type="hidden" name="choices[sheet]" value=v /> })}
-            {choices.commitment_column.clone().map(|v| view! { <input type="hidden" name="choices[commitment_column]" value=v /> })}
-            {choices.status_column.clone().map(|v| view! { <input type="hidden" name="choices[status_column]" value=v /> })}
+            {choices.sheet.clone().map(|v| view! { <input type="hidden" name="sheet" value=v /> })}
+            {choices.commitment_column.clone().map(|v| view! { <input type="hidden" name="commitment_column" value=v /> })}
+            {choices.status_column.clone().map(|v| view! { <input type="hidden" name="status_column" value=v /> })}
         }
     };
     view! {
@@ -208,7 +240,6 @@ fn Rows(preview: Preview) -> impl IntoView {
                 Outcome::Create => ("will create an update", "outcome-create"),
                 Outcome::Unchanged => ("unchanged", "outcome-unchanged"),
                 Outcome::Rejected => ("error", "outcome-error"),
-                Outcome::Blank => ("left out", "outcome-unchanged"),
             };
             view! {
                 <tr class=class>

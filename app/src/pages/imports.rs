@@ -11,7 +11,9 @@ use crate::imports::{get_import_desk, Batch, ImportDesk, OwnerChoice, UndoImport
 
 #[component]
 pub fn ImportsPage() -> impl IntoView {
-    let desk = Resource::new(|| (), |()| get_import_desk());
+    // Made here so that an undo reloads the history, which then shows the new state.
+    let undo = ServerAction::<UndoImport>::new();
+    let desk = Resource::new(move || undo.version().get(), |_| get_import_desk());
     let query = use_query_map();
     let upload_error = move || query.read().get("error");
     view! {
@@ -28,7 +30,7 @@ pub fn ImportsPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match desk.await {
-                        Ok(Some(desk)) => view! { <Desk desk /> }.into_any(),
+                        Ok(Some(desk)) => view! { <Desk desk undo /> }.into_any(),
                         Ok(None) => view! {
                             <p><a href="/sign-in?next=/imports">"Sign in"</a> " to import your ministry's progress."</p>
                         }.into_any(),
@@ -51,7 +53,7 @@ fn owner_options(owners: &[OwnerChoice]) -> impl IntoView {
 }
 
 #[component]
-fn Desk(desk: ImportDesk) -> impl IntoView {
+fn Desk(desk: ImportDesk, undo: ServerAction<UndoImport>) -> impl IntoView {
     if desk.owners.is_empty() {
         return view! {
             <p>"You do not report for any ministry or agency. A country's coordinator or an administrator can make you a focal point."</p>
@@ -84,18 +86,17 @@ fn Desk(desk: ImportDesk) -> impl IntoView {
         </section>
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">"Import history"</h2>
-            <History batches=desk.batches />
+            <History batches=desk.batches undo />
         </section>
     }
     .into_any()
 }
 
 #[component]
-fn History(batches: Vec<Batch>) -> impl IntoView {
+fn History(batches: Vec<Batch>, undo: ServerAction<UndoImport>) -> impl IntoView {
     if batches.is_empty() {
         return view! { <p>"No file has been uploaded yet."</p> }.into_any();
     }
-    let undo = ServerAction::<UndoImport>::new();
     let error = move || failure(undo.value().get());
     let rows = batches
         .into_iter()

@@ -33,6 +33,24 @@ pub fn read(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook, 
     Ok(Workbook { format, sheets })
 }
 
+/// Reads every sheet of an xlsx or xlsb book cell by cell: the two readers have the same
+/// methods but no common trait for them.
+macro_rules! stream_sheets {
+    ($book:ident, $rows:ident, $sheets:ident, $damaged:ident) => {{
+        let mut book = $book;
+        for name in book.sheet_names() {
+            let mut cells = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| $damaged(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| $damaged(&e))? {
+                let (row, column) = cell.get_position();
+                $rows.add(&name, row, column, Cell::from(cell.get_value().clone()))?;
+            }
+            $sheets.push($rows.finish(name));
+        }
+    }};
+}
+
 fn read_workbook(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, String> {
     let damaged = |e: &dyn std::fmt::Display| {
         format!(
@@ -45,30 +63,12 @@ fn read_workbook(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Sh
     let mut sheets = Vec::new();
     match format {
         Format::Xlsx => {
-            let mut book: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
-            for name in book.sheet_names() {
-                let mut cells = book
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| damaged(&e))?;
-                while let Some(cell) = cells.next_cell().map_err(|e| damaged(&e))? {
-                    let (row, column) = cell.get_position();
-                    rows.add(&name, row, column, Cell::from(cell.get_value().clone()))?;
-                }
-                sheets.push(rows.finish(name));
-            }
+            let book: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
+            stream_sheets!(book, rows, sheets, damaged);
         }
         Format::Xlsb => {
-            let mut book: Xlsb<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
-            for name in book.sheet_names() {
-                let mut cells = book
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| damaged(&e))?;
-                while let Some(cell) = cells.next_cell().map_err(|e| damaged(&e))? {
-                    let (row, column) = cell.get_position();
-                    rows.add(&name, row, column, Cell::from(cell.get_value().clone()))?;
-                }
-                sheets.push(rows.finish(name));
-            }
+            let book: Xlsb<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
+            stream_sheets!(book, rows, sheets, damaged);
         }
         // These two readers load whole sheets; xls sheets are at most 65,536 rows by 256
         // columns, and ods repetitions are capped by the reader.

@@ -1,27 +1,16 @@
 //! The API for plans and progress: public reading of published plans, and progress reported
 //! with an API token, refused with the right status and a JSON message when it must be.
 
-use app::accounts::{tokens, Actor};
 use app::plans::authoring;
 use app::plans::PlanStatus;
 use axum::http::{header, StatusCode};
-use sea_orm::DatabaseConnection;
 use serde_json::json;
 
 use crate::common::{
     self,
     http::{app_for, get, json, post_json},
 };
-use crate::world::{self, plan_input};
-
-async fn token_for(db: &DatabaseConnection, actor: &Actor) -> String {
-    let Actor::Person(caller) = actor else {
-        panic!("a person")
-    };
-    tokens::create(db, &Actor::Operator, &caller.email, "test")
-        .await
-        .expect("token")
-}
+use crate::world::{self, plan_input, token_for};
 
 #[tokio::test]
 async fn published_plans_are_open_data() {

@@ -1,26 +1,15 @@
 //! `POST /api/v1/imports`: the import for ministries' own systems, with the same checks and
 //! the same report as the preview page.
 
-use app::accounts::{tokens, Actor};
 use app::spreadsheets::Limits;
 use axum::http::StatusCode;
-use sea_orm::DatabaseConnection;
 
 use crate::common::{
     self,
     http::{app_for, app_with_limits, json, post_file},
 };
 use crate::sheets;
-use crate::world;
-
-async fn token_for(db: &DatabaseConnection, actor: &Actor) -> String {
-    let Actor::Person(caller) = actor else {
-        panic!("a person")
-    };
-    tokens::create(db, &Actor::Operator, &caller.email, "test")
-        .await
-        .expect("token")
-}
+use crate::world::{self, token_for};
 
 #[tokio::test]
 async fn a_ministry_system_imports_with_a_token_and_gets_every_error() {

@@ -43,6 +43,16 @@ impl World {
     }
 }
 
+/// A new API token for `actor`'s account.
+pub async fn token_for(db: &DatabaseConnection, actor: &Actor) -> String {
+    let Actor::Person(caller) = actor else {
+        panic!("a person")
+    };
+    app::accounts::tokens::create(db, &Actor::Operator, &caller.email, "test")
+        .await
+        .expect("token")
+}
+
 /// The day the tests are set on.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")

@@ -38,7 +38,7 @@ pub(super) async fn analyse(
     let remembered = remembered(db, owner.id).await?;
     let (sheet_index, layout) = choose_sheet(&upload.file_name, &workbook, options, &remembered)?;
     let sheet = &workbook.sheets[sheet_index];
-    let (mut rows, _blank) = parse(sheet, &layout);
+    let (mut rows, left_out) = parse(sheet, &layout);
     let facts = facts(db, owner.country_id).await?;
     let importer = Importer {
         owner_id: owner.id,
@@ -50,7 +50,8 @@ pub(super) async fn analyse(
     } else {
         Vec::new()
     };
-    let preview = describe(&upload.file_name, sheet, &layout, &rows, &groups, &facts);
+    let mut preview = describe(&upload.file_name, sheet, &layout, &rows, &groups, &facts);
+    preview.left_out = left_out;
     Ok((
         preview,
         groups,
@@ -296,6 +297,7 @@ fn describe(
         rows: preview_rows,
         counts,
         errors,
+        left_out: 0,
     }
 }
 

@@ -239,7 +239,7 @@ pub(super) fn changed_meanwhile(id: i32) -> Refusal {
 }
 
 /// The owner `to` names, when `actor` may report for it.
-pub(super) async fn owner_for(
+pub(crate) async fn owner_for(
     db: &DatabaseConnection,
     actor: &Actor,
     to: &Destination<'_>,
@@ -264,7 +264,7 @@ pub(super) async fn owner_for(
         .ok_or_else(unknown)?;
     if !actor.reports_for(country.id, owner.id) {
         return Err(Refusal::Forbidden(format!(
-            "you may not import progress for {code} of {iso3}: only its focal points and the country's coordinator may"
+            "only the focal points of {code} and the coordinator of {iso3} may import its progress or download its template"
         ))
         .into());
     }
