@@ -4,15 +4,22 @@ use app::accounts::sessions::{Accounts, DatabaseSessions};
 use app::{shell, state::AppState, App};
 use axum::Router;
 use axum_login::AuthManagerLayerBuilder;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::OnceLock;
+
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 use tower_sessions::cookie::{time::Duration, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+/// The pages' routes. Generating them suppresses resource loading process-wide for a moment
+/// (leptos issue 4773): a page rendered meanwhile would wait forever. Generated once, before
+/// any router exists, they can never overlap a render, even when tests build many routers.
+static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+
 /// The application. `secure_cookies` sets the session cookie's `Secure` flag (see
 /// `config::secure_cookies`).
 pub fn router(state: AppState, secure_cookies: bool) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let options = state.leptos_options.clone();
     let sessions = SessionManagerLayer::new(DatabaseSessions {
         db: state.db.clone(),
