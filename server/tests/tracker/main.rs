@@ -13,6 +13,7 @@ mod catalogue_http;
 mod demo;
 mod imports;
 mod imports_api;
+mod imports_hostile;
 mod imports_pages;
 mod pages;
 mod permissions;
