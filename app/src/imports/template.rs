@@ -2,6 +2,8 @@
 //! commitment and target, with the IDs in protected columns and the columns to fill guarded
 //! by a status dropdown and validation of % and dates.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder, Workbook,
@@ -76,13 +78,22 @@ pub async fn for_owner(
         .order_by_asc(commitment::Column::Reference)
         .all(db)
         .await?;
-    let mut rows = Vec::new();
-    for c in commitments {
-        let targets = target::Entity::find()
-            .filter(target::Column::CommitmentId.eq(c.id))
+    // All targets in one query per 500 commitments, rather than one query per commitment.
+    let ids: Vec<i32> = commitments.iter().map(|c| c.id).collect();
+    let mut targets_of: HashMap<i32, Vec<target::Model>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for t in target::Entity::find()
+            .filter(target::Column::CommitmentId.is_in(chunk.iter().copied()))
             .order_by_asc(target::Column::Id)
             .all(db)
-            .await?;
+            .await?
+        {
+            targets_of.entry(t.commitment_id).or_default().push(t);
+        }
+    }
+    let mut rows = Vec::new();
+    for c in commitments {
+        let targets = targets_of.remove(&c.id).unwrap_or_default();
         let base = TemplateRow {
             commitment_id: c.id,
             target_id: None,
