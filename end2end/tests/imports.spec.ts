@@ -36,7 +36,7 @@ test("a focal point fills the template, fixes the error the preview names, impor
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download the template (xlsx)" }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe("progress-KEN-MOH.xlsx");
+  expect(download.suggestedFilename()).toBe("progress-KEN-MOH-en.xlsx");
   const template = path.join(dir, "template.xlsx");
   await download.saveAs(template);
 

@@ -75,6 +75,9 @@ enum Task {
         /// Where to write the workbook.
         #[arg(long)]
         out: PathBuf,
+        /// The language of its headers and instructions: en, fr or es.
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Import a progress spreadsheet (xlsx, xlsm, xlsb, xls, ods or csv). Nothing is written
     /// when any row has an error; the exit code is then 2.
@@ -229,7 +232,8 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String
             country,
             owner,
             out,
-        } => commands::imports::template(db, &country, &owner, &out).await,
+            lang,
+        } => commands::imports::template(db, &country, &owner, &out, &lang).await,
         Task::Import {
             file,
             country,

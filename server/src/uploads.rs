@@ -1,13 +1,16 @@
-//! The two import routes that are not pages: downloading one's template, and uploading a
-//! filled file from the import page (a plain multipart form, so it works without JavaScript).
-//! Both act for the signed-in person; the domain functions check what they may do.
+//! The import routes that are not pages: downloading one's template, uploading a filled file
+//! from the import page (a plain multipart form, so it works without JavaScript), and opening
+//! a batch's file as it was uploaded. All act for the signed-in person; the domain functions
+//! check what they may do.
 
 use app::accounts::sessions::AuthSession;
 use app::accounts::{store, Actor};
-use app::imports::store::{stage, Destination, ImportError, Upload};
+use app::imports::store::{original, stage, Destination, ImportError, Upload};
+use app::imports::Language;
+use app::refusal::Refusal;
 use app::state::AppState;
 use axum::extract::multipart::Multipart;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -20,17 +23,29 @@ pub fn routes(limits: app::spreadsheets::Limits) -> Router<AppState> {
     Router::new()
         .route("/import-files/template", get(template))
         .route("/import-files/upload", post(upload).layer(upload_limit))
+        .route("/import-files/{id}/original", get(original_file))
 }
 
 #[derive(Deserialize)]
-pub struct OwnerQuery {
+pub struct TemplateQuery {
     /// `ISO3/CODE`, such as `KEN/MOH`.
     owner: String,
+    /// `en`, `fr` or `es`; English when absent.
+    lang: Option<String>,
 }
 
 /// The signed-in person, or the way to the sign-in page.
 async fn signed_in(auth: &AuthSession, state: &AppState) -> Result<Actor, Response> {
-    let to_sign_in = || Redirect::to("/sign-in?next=/imports").into_response();
+    signed_in_then(auth, state, "/imports").await
+}
+
+/// The signed-in person, or the way to the sign-in page and back to `next`.
+async fn signed_in_then(
+    auth: &AuthSession,
+    state: &AppState,
+    next: &str,
+) -> Result<Actor, Response> {
+    let to_sign_in = || Redirect::to(&format!("/sign-in?next={next}")).into_response();
     let Some(user) = &auth.user else {
         return Err(to_sign_in());
     };
@@ -60,7 +75,7 @@ fn destination(owner: &str) -> Option<Destination<'_>> {
 async fn template(
     State(state): State<AppState>,
     auth: AuthSession,
-    Query(query): Query<OwnerQuery>,
+    Query(query): Query<TemplateQuery>,
 ) -> Response {
     let actor = match signed_in(&auth, &state).await {
         Ok(actor) => actor,
@@ -69,8 +84,17 @@ async fn template(
     let Some(to) = destination(&query.owner) else {
         return back_with("Choose the ministry or agency whose template you want.");
     };
-    let file_name = format!("progress-{}.xlsx", query.owner.replace('/', "-"));
-    match app::imports::template::for_owner(&state.db, &actor, to).await {
+    let language = match query.lang.as_deref().map(Language::parse) {
+        None => Language::default(),
+        Some(Some(language)) => language,
+        Some(None) => return back_with("Choose the template's language: en, fr or es."),
+    };
+    let file_name = format!(
+        "progress-{}-{}.xlsx",
+        query.owner.replace('/', "-"),
+        language.code()
+    );
+    match app::imports::template::for_owner(&state.db, &actor, to, language).await {
         Ok(bytes) => (
             StatusCode::OK,
             [
@@ -138,6 +162,50 @@ async fn upload(
     match stage(&state.db, &actor, to, &upload, state.import_limits, today).await {
         Ok(id) => Redirect::to(&format!("/imports/{id}")).into_response(),
         Err(error) => back_with(&message(error)),
+    }
+}
+
+/// The file of batch `id` as uploaded, always as a download: it is the ministry's document,
+/// never a page of this site.
+async fn original_file(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    Path(id): Path<i32>,
+) -> Response {
+    let actor = match signed_in_then(&auth, &state, &format!("/imports/{id}")).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    match original(&state.db, &actor, id).await {
+        Ok((upload, format)) => (
+            StatusCode::OK,
+            [
+                (header::CONTENT_TYPE, media_type(&format).to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", sanitise(&upload.file_name)),
+                ),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            ],
+            upload.bytes,
+        )
+            .into_response(),
+        Err(ImportError::Refused(Refusal::NotFound(message))) => {
+            (StatusCode::NOT_FOUND, message).into_response()
+        }
+        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, message(error)).into_response(),
+    }
+}
+
+/// The media type of a kept file, by the format it was read as.
+fn media_type(format: &str) -> &'static str {
+    match format {
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsb" => "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
+        "xls" => "application/vnd.ms-excel",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
     }
 }
 

@@ -9,6 +9,8 @@
 //! | progress updates on a commitment         | focal points of its lead owner, the coordinator      |
 //!
 //! Reading draft plans: anyone holding a role in that country, reviewers of it, admins.
+//! Reading a country's imports and the files as uploaded: those who report for the owner,
+//! reviewers of the country, admins.
 //! The operator at the server's command line may do everything: they hold the database.
 
 use super::{Caller, Role};
@@ -60,6 +62,15 @@ impl Actor {
     pub fn reports_for(&self, country_id: i32, owner_id: i32) -> bool {
         self.coordinates(country_id)
             || self.holds(|role, _, owner| role == Role::FocalPoint && owner == Some(owner_id))
+    }
+
+    /// Reviews this country's progress: may read its imports and the files behind them.
+    pub fn reviews(&self, country_id: i32) -> bool {
+        self.holds(|role, country, _| match role {
+            Role::Admin => true,
+            Role::Reviewer => country.is_none() || country == Some(country_id),
+            Role::Coordinator | Role::FocalPoint => false,
+        })
     }
 
     /// May read this country's unpublished plans.
@@ -120,6 +131,16 @@ mod tests {
         assert!(!coordinator.may_grant(Role::Coordinator, Some(1)));
         assert!(person(Role::Admin, None, None).may_grant(Role::Reviewer, None));
         assert!(!person(Role::FocalPoint, Some(1), Some(3)).may_grant(Role::FocalPoint, Some(1)));
+    }
+
+    #[test]
+    fn reviewers_of_the_country_and_admins_review() {
+        assert!(person(Role::Reviewer, None, None).reviews(5));
+        assert!(person(Role::Reviewer, Some(5), None).reviews(5));
+        assert!(!person(Role::Reviewer, Some(4), None).reviews(5));
+        assert!(person(Role::Admin, None, None).reviews(5));
+        assert!(!person(Role::Coordinator, Some(5), None).reviews(5));
+        assert!(!person(Role::FocalPoint, Some(5), Some(1)).reviews(5));
     }
 
     #[test]

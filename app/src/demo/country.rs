@@ -67,6 +67,9 @@ pub struct Spec<'a> {
     pub today: NaiveDate,
     /// Days between two progress reports on a commitment.
     pub report_every: i64,
+    /// Whether every commitment is led by the first owner, the Ministry of Health, instead of
+    /// owners drawn at random.
+    pub one_lead: bool,
 }
 
 #[derive(Default)]
@@ -264,7 +267,10 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
     for n in 0..spec.commitments {
         let (group_code, members) = &spec.catalogue[n % spec.catalogue.len()];
         let (recommendation_id, _) = dice.pick(members).clone();
-        let lead = dice.between(0, owner_ids.len() as i64 - 1) as usize;
+        let lead = match spec.one_lead {
+            true => 0,
+            false => dice.between(0, owner_ids.len() as i64 - 1) as usize,
+        };
         let author = match (lead, health) {
             (0, Some(moh)) => moh,
             _ => coordinator.id,

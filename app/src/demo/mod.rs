@@ -104,6 +104,7 @@ pub async fn load(
                 today,
                 // Quarterly, as most plans report; monthly at scale, for the volume benchmarks need.
                 report_every: if scale.is_some() { 30 } else { 91 },
+                one_lead: false,
             },
             &mut ids,
             &mut dice,
@@ -131,6 +132,45 @@ pub async fn load(
         commitments,
         updates,
     })
+}
+
+/// The country of [`load_one_owner`] and the code of its only leading owner.
+pub const ONE_OWNER_PLAN: (&str, &str) = ("XYZ", "MOH");
+
+/// Loads one demo country, [`ONE_OWNER_PLAN`], whose `commitments` all belong to its
+/// Ministry of Health, with quarterly progress: a plan as large as a benchmark of one
+/// ministry's progress spreadsheet needs.
+pub async fn load_one_owner(
+    db: &DatabaseConnection,
+    commitments: usize,
+    today: NaiveDate,
+) -> Result<(), WriteError> {
+    let password_hash =
+        passwords::hash(DEMO_PASSWORD).map_err(|e| Refusal::Forbidden(e.to_string()))?;
+    let catalogue = catalogue_by_group(db).await?;
+    let mut ids = Ids::next_free(db).await?;
+    let plan = country::generate(
+        country::Spec {
+            iso3: ONE_OWNER_PLAN.0,
+            name: "Demoland of one ministry",
+            commitments,
+            with_people: false,
+            password_hash: &password_hash,
+            catalogue: &catalogue,
+            today,
+            report_every: 91,
+            one_lead: true,
+        },
+        &mut ids,
+        &mut Dice::new(2008),
+    );
+    let txn = db.begin().await?;
+    plan.insert(&txn).await?;
+    txn.commit().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        resync_sequences(db).await?;
+    }
+    Ok(())
 }
 
 /// The small demo's four countries, or `n` countries for a scale load: the four, then

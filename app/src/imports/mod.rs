@@ -10,6 +10,7 @@ pub mod columns;
 #[cfg(feature = "ssr")]
 pub(crate) mod entities;
 mod field;
+mod language;
 #[cfg(feature = "ssr")]
 mod rows;
 mod server_fns;
@@ -17,6 +18,8 @@ mod server_fns;
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod template;
+#[cfg(feature = "ssr")]
+mod template_words;
 #[cfg(feature = "ssr")]
 mod values;
 
@@ -28,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::plans::Status;
 
 pub use field::Field;
+pub use language::Language;
 pub use server_fns::{
     commit_import, discard_import, get_import, get_import_desk, undo_import, Choices, CommitImport,
     DiscardImport, ImportDesk, ImportView, UndoImport,

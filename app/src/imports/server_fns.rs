@@ -18,7 +18,18 @@ pub struct ImportDesk {
 pub struct ImportView {
     pub batch: Batch,
     pub preview: Preview,
+    /// False for a reviewer, who reads the import but neither commits nor undoes it.
+    pub may_decide: bool,
+    /// Problems in the whole file; `preview.errors` holds the first [`ERRORS_SENT`].
+    pub errors_total: usize,
 }
+
+/// Rows and problems sent to the page: a 100,000-row file must not become a page of the same
+/// size. The counts cover every row.
+#[cfg(feature = "ssr")]
+const ROWS_SENT: usize = 500;
+#[cfg(feature = "ssr")]
+const ERRORS_SENT: usize = 1000;
 
 /// Choices made on the preview page, as its forms send them: each server function takes
 /// them as separate optional fields, which a form may leave out.
@@ -85,10 +96,18 @@ pub async fn get_import(
     let today = chrono::Utc::now().date_naive();
     let limits = crate::state::import_limits()?;
     match super::store::staged(&db, &actor, batch_id, &choices.options(), limits, today).await {
-        Ok(staged) => Ok(Some(ImportView {
-            batch: staged.batch,
-            preview: staged.preview,
-        })),
+        Ok(staged) => {
+            let mut preview = staged.preview;
+            let errors_total = preview.errors.len();
+            preview.rows.truncate(ROWS_SENT);
+            preview.errors.truncate(ERRORS_SENT);
+            Ok(Some(ImportView {
+                batch: staged.batch,
+                preview,
+                may_decide: staged.may_decide,
+                errors_total,
+            }))
+        }
         Err(ImportError::Refused(crate::refusal::Refusal::NotFound(_))) => Ok(None),
         Err(error) => Err(import_failed(error)),
     }

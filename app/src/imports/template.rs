@@ -12,10 +12,10 @@ use rust_xlsxwriter::{
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use super::store::{owner_for, Destination, ImportError};
-use super::Field;
+use super::template_words::{words, Words};
+use super::Language;
 use crate::accounts::Actor;
 use crate::plans::entities::{action_plan, commitment, country, target};
-use crate::plans::Status;
 
 /// One line of the template.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,33 +30,18 @@ pub struct TemplateRow {
     pub target_value: Option<f64>,
 }
 
-/// The sheet people fill in, and the row its header is on (1-based).
-pub const PROGRESS_SHEET: &str = "Progress";
+/// The row the header is on (1-based).
 pub const HEADER_ROW: u32 = 3;
-/// The reference columns written before the columns to fill.
-const REFERENCE: [&str; 6] = [
-    "Reference",
-    "Commitment",
-    "Start",
-    "End",
-    "Target indicator",
-    "Target value",
-];
-/// The columns to fill, in order.
-const TO_FILL: [Field; 6] = [
-    Field::ReportingDate,
-    Field::Status,
-    Field::Percent,
-    Field::Value,
-    Field::Narrative,
-    Field::Evidence,
-];
+/// The first of the columns to fill (I), after the IDs and the reference columns.
+const FIRST_FILL: u16 = 8;
 
-/// The template for `to`'s owner: its commitments in the country's plans, by reference.
+/// The template for `to`'s owner in `language`: its commitments in the country's plans, by
+/// reference.
 pub async fn for_owner(
     db: &DatabaseConnection,
     actor: &Actor,
     to: Destination<'_>,
+    language: Language,
 ) -> Result<Vec<u8>, ImportError> {
     let owner = owner_for(db, actor, &to).await?;
     let country = country::Entity::find_by_id(owner.country_id)
@@ -120,11 +105,12 @@ pub async fn for_owner(
             });
         }
     }
+    let text = words(language);
     let title = format!(
-        "Progress report: {} ({}), {}",
-        owner.name, owner.code, country.name
+        "{}: {} ({}), {}",
+        text.title, owner.name, owner.code, country.name
     );
-    workbook(&title, &rows).map_err(|e| {
+    workbook(text, &title, &rows).map_err(|e| {
         tracing::error!(%e, "writing a template failed");
         ImportError::Refused(crate::refusal::Refusal::Invalid(vec![
             crate::refusal::FieldError::new(
@@ -135,20 +121,21 @@ pub async fn for_owner(
     })
 }
 
-/// The template workbook: instructions, then the progress sheet.
-pub fn workbook(title: &str, rows: &[TemplateRow]) -> Result<Vec<u8>, XlsxError> {
+/// The template workbook: the progress sheet, then the instructions.
+fn workbook(text: &Words, title: &str, rows: &[TemplateRow]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let progress = book.add_worksheet();
-    progress.set_name(PROGRESS_SHEET)?;
-    write_progress(progress, title, rows)?;
+    progress.set_name(text.progress_sheet)?;
+    write_progress(progress, text, title, rows)?;
     let help = book.add_worksheet();
-    help.set_name("Instructions")?;
-    write_instructions(help)?;
+    help.set_name(text.instructions_sheet)?;
+    write_instructions(help, text)?;
     book.save_to_buffer()
 }
 
 fn write_progress(
     sheet: &mut Worksheet,
+    text: &Words,
     title: &str,
     rows: &[TemplateRow],
 ) -> Result<(), XlsxError> {
@@ -162,30 +149,12 @@ fn write_progress(
     let fill = Format::new().set_unlocked().set_background_color("#FFFDE7");
     let fill_date = fill.clone().set_num_format("yyyy-mm-dd");
     sheet.write_string_with_format(0, 0, title, &bold)?;
-    sheet.write_string(
-        1,
-        0,
-        "Fill in the yellow columns, one row per commitment and target; see the Instructions sheet.",
-    )?;
+    sheet.write_string(1, 0, text.hint)?;
     let h = HEADER_ROW - 1;
-    let mut column = 0u16;
-    for text in [Field::Commitment.header(), Field::Target.header()]
-        .into_iter()
-        .chain(REFERENCE)
-    {
-        sheet.write_string_with_format(h, column, text, &header)?;
-        column += 1;
+    for (column, name) in (0u16..).zip(text.headers) {
+        sheet.write_string_with_format(h, column, name, &header)?;
     }
-    let first_fill = column;
-    for field in TO_FILL {
-        let text = match field {
-            Field::Percent => "% complete (0 to 100)",
-            Field::ReportingDate => "Reporting date (YYYY-MM-DD)",
-            other => other.header(),
-        };
-        sheet.write_string_with_format(h, column, text, &header)?;
-        column += 1;
-    }
+    let (first_fill, column) = (FIRST_FILL, text.headers.len() as u16);
     for (i, row) in rows.iter().enumerate() {
         let r = h + 1 + i as u32;
         sheet.write_number(r, 0, row.commitment_id)?;
@@ -206,23 +175,22 @@ fn write_progress(
         }
     }
     let last = h + rows.len().max(1) as u32;
-    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
     let status = DataValidation::new()
-        .allow_list_strings(&statuses)?
-        .set_error_title("Status")?
-        .set_error_message("Choose a status from the list.")?;
+        .allow_list_strings(&text.statuses)?
+        .set_error_title(text.headers[9])?
+        .set_error_message(text.choose_status)?;
     let percent = DataValidation::new()
         .allow_whole_number(DataValidationRule::Between(0, 100))
-        .set_error_title("% complete")?
-        .set_error_message("Write a whole number from 0 to 100.")?;
+        .set_error_title(text.headers[10])?
+        .set_error_message(text.whole_percent)?;
     let dates = DataValidation::new()
         .allow_date(DataValidationRule::Between(
             NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
             NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default(),
         ))
         .set_error_style(DataValidationErrorStyle::Stop)
-        .set_error_title("Reporting date")?
-        .set_error_message("Write a date such as 2026-06-30.")?;
+        .set_error_title(text.headers[8])?
+        .set_error_message(text.date_example)?;
     sheet.add_data_validation(h + 1, first_fill, last, first_fill, &dates)?;
     sheet.add_data_validation(h + 1, first_fill + 1, last, first_fill + 1, &status)?;
     sheet.add_data_validation(h + 1, first_fill + 2, last, first_fill + 2, &percent)?;
@@ -240,27 +208,13 @@ fn write_progress(
     Ok(())
 }
 
-fn write_instructions(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+fn write_instructions(sheet: &mut Worksheet, text: &Words) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    let lines = [
-        "How to report progress with this file",
-        "",
-        "1. Each row is one commitment, or one target of a commitment. Do not change the grey columns: the IDs tell the tracker what you report on.",
-        "2. Fill in the yellow columns for the commitments you report on; leave the other rows empty (they are skipped).",
-        "3. Reporting date: the day your report describes, such as 2026-06-30. Empty means the day you upload.",
-        "4. Status: choose from the list (not started, limited, substantial, complete, withdrawn).",
-        "5. % complete: a whole number from 0 to 100. A complete commitment is 100.",
-        "6. Indicator value: the latest value of the target's indicator, in its unit.",
-        "7. Narrative: what was done and what remains. Evidence link: a web address (https://...) of a report or document; several may be separated by spaces.",
-        "8. Rows of the same commitment must agree on date, status, % and narrative; each target row carries its own indicator value.",
-        "9. Upload the file on your 'My commitments' page. You will see a preview of every row first, and nothing is saved until you confirm.",
-        "   Uploading the same file again creates nothing new; an import can be undone from the import history.",
-    ];
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in (0u32..).zip(text.instructions) {
         if i == 0 {
-            sheet.write_string_with_format(0, 0, *line, &bold)?;
+            sheet.write_string_with_format(i, 0, line, &bold)?;
         } else {
-            sheet.write_string(i as u32, 0, *line)?;
+            sheet.write_string(i, 0, line)?;
         }
     }
     sheet.set_column_width(0, 120.0)?;

@@ -209,6 +209,9 @@ fn History(updates: Vec<Update>, targets: Vec<Target>) -> impl IntoView {
                         <time datetime=u.reporting_date.to_string()>{u.reporting_date.to_string()}</time>
                         " · " <StatusBadge status=u.status /> " · " {percent_text(u.percent_complete)}
                         " · " {u.author} " · " <span class="review-state">{review}</span>
+                        {u.import_batch.map(|batch| view! {
+                            " · " <a href=format!("/imports/{batch}")>{format!("imported from a spreadsheet (import {batch})")}</a>
+                        })}
                     </p>
                     {(!u.narrative.is_empty()).then(|| view! { <p>{u.narrative}</p> })}
                     <ul class="values">{values}</ul>

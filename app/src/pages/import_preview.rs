@@ -12,9 +12,6 @@ use crate::imports::{
     get_import, Choices, CommitImport, DiscardImport, Field, ImportView, Outcome, Preview,
 };
 
-/// Rows listed on the page; the counts cover all of them.
-const ROWS_SHOWN: usize = 500;
-
 #[component]
 pub fn ImportPreviewPage() -> impl IntoView {
     let params = use_params_map();
@@ -77,7 +74,12 @@ fn Import(
     commit: ServerAction<CommitImport>,
     discard: ServerAction<DiscardImport>,
 ) -> impl IntoView {
-    let ImportView { batch, preview } = view;
+    let ImportView {
+        batch,
+        preview,
+        may_decide,
+        errors_total,
+    } = view;
     let owner = batch
         .owner
         .as_ref()
@@ -103,7 +105,11 @@ fn Import(
     };
     view! {
         <h1>{format!("Import of {}", batch.file_name)}</h1>
-        <p>{format!("For {owner}. Uploaded by {} on {}.", batch.uploader, batch.uploaded_at.format("%Y-%m-%d %H:%M UTC"))}</p>
+        <p>
+            {format!("For {owner}. Uploaded by {} on {}. ", batch.uploader, batch.uploaded_at.format("%Y-%m-%d %H:%M UTC"))}
+            <a href=format!("/import-files/{}/original", batch.id) download>"Download the file as uploaded"</a>
+            {format!(" (SHA-256 {})", batch.sha256)}
+        </p>
         {state_note}
         <dl class="counts">
             <div><dt>"Rows read"</dt><dd>{c.rows_read}</dd></div>
@@ -115,11 +121,11 @@ fn Import(
             <p>{format!("{} rows with nothing filled in were left out.", preview.left_out)}</p>
         })}
         <Columns preview=preview.clone() choices=choices.clone() />
-        <Problems preview=preview.clone() pending />
-        {pending.then(|| view! {
+        <Problems preview=preview.clone() total=errors_total pending />
+        {(pending && may_decide).then(|| view! {
             <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices commit discard />
         })}
-        {pending.then(|| view! { <Rows preview /> })}
+        {pending.then(|| view! { <Rows preview total=c.rows_read /> })}
     }
 }
 
@@ -172,7 +178,7 @@ fn Columns(preview: Preview, choices: Choices) -> impl IntoView {
 }
 
 #[component]
-fn Problems(preview: Preview, pending: bool) -> impl IntoView {
+fn Problems(preview: Preview, total: usize, pending: bool) -> impl IntoView {
     if preview.errors.is_empty() {
         return ().into_any();
     }
@@ -183,9 +189,12 @@ fn Problems(preview: Preview, pending: bool) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="problems-heading" class="problems">
-            <h2 id="problems-heading">{format!("{} problems to fix", preview.errors.len())}</h2>
+            <h2 id="problems-heading">{format!("{total} problems to fix")}</h2>
             {pending.then(|| view! { <p>"Nothing has been saved. Correct these in your file, then upload it again."</p> })}
             <ol>{items}</ol>
+            {(total > preview.errors.len()).then(|| view! {
+                <p>{format!("The first {} are listed; fix them and upload again to see the rest.", preview.errors.len())}</p>
+            })}
         </section>
     }
     .into_any()
@@ -229,12 +238,11 @@ fn Decide(
 }
 
 #[component]
-fn Rows(preview: Preview) -> impl IntoView {
-    let total = preview.rows.len();
+fn Rows(preview: Preview, total: usize) -> impl IntoView {
+    let shown = preview.rows.len();
     let rows = preview
         .rows
         .into_iter()
-        .take(ROWS_SHOWN)
         .map(|r| {
             let (label, class) = match r.outcome {
                 Outcome::Create => ("will create an update", "outcome-create"),
@@ -254,8 +262,8 @@ fn Rows(preview: Preview) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = if total > ROWS_SHOWN {
-        format!("The first {ROWS_SHOWN} of {total} rows")
+    let caption = if total > shown {
+        format!("The first {shown} of {total} rows")
     } else {
         format!("All {total} rows with something filled in")
     };

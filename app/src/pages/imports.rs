@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::status::{failure, FormAlert, LoadError, Loading};
-use crate::imports::{get_import_desk, Batch, ImportDesk, OwnerChoice, UndoImport};
+use crate::imports::{get_import_desk, Batch, ImportDesk, Language, OwnerChoice, UndoImport};
 
 #[component]
 pub fn ImportsPage() -> impl IntoView {
@@ -67,6 +67,10 @@ fn Desk(desk: ImportDesk, undo: ServerAction<UndoImport>) -> impl IntoView {
             <form method="get" action="/import-files/template" class="form">
                 <label for="template-owner">"Ministry or agency"</label>
                 <select id="template-owner" name="owner">{owner_options(&desk.owners)}</select>
+                <label for="template-lang">"Language of its headers and instructions"</label>
+                <select id="template-lang" name="lang">
+                    {Language::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.name()}</option> }).collect_view()}
+                </select>
                 <button type="submit">"Download the template (xlsx)"</button>
             </form>
         </section>

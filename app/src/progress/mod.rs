@@ -34,6 +34,8 @@ pub struct Update {
     pub author: String,
     /// `form`, `import` or `api`.
     pub source: String,
+    /// The import batch it came from, for an imported update.
+    pub import_batch: Option<i32>,
     /// `submitted`, `approved` or `returned`.
     pub review_state: String,
     pub created_at: DateTime<Utc>,

@@ -120,6 +120,7 @@ pub async fn record(
         indicator_values: update.indicator_values,
         author: author.display_name.clone(),
         source: source.as_str().to_owned(),
+        import_batch: None,
         review_state: stored.review_state,
         created_at: stored.created_at,
     })
@@ -267,6 +268,7 @@ pub async fn history(
                 indicator_values: values.remove(&row.id).unwrap_or_default(),
                 author: authors.get(&row.author_id).cloned().unwrap_or_default(),
                 source: row.source,
+                import_batch: row.import_batch_id,
                 review_state: row.review_state,
                 created_at: row.created_at,
             });

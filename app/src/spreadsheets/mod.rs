@@ -11,6 +11,7 @@ mod cells;
 mod csv_text;
 mod read;
 mod sniff;
+mod xls_grid;
 
 use chrono::NaiveDate;
 

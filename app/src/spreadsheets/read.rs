@@ -70,9 +70,10 @@ fn read_workbook(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Sh
             let book: Xlsb<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
             stream_sheets!(book, rows, sheets, damaged);
         }
-        // These two readers load whole sheets; xls sheets are at most 65,536 rows by 256
-        // columns, and ods repetitions are capped by the reader.
+        // These two readers load whole sheets: xls grids are checked first, and ods
+        // repetitions are capped by the reader.
         Format::Xls => {
+            super::xls_grid::check(bytes)?;
             let mut book: Xls<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| damaged(&e))?;

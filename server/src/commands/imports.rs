@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use app::accounts::Actor;
 use app::imports::store::{self, Destination, ImportError, Upload};
-use app::imports::{ImportOptions, Preview};
+use app::imports::{ImportOptions, Language, Preview};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
@@ -17,12 +17,15 @@ pub async fn template(
     country: &str,
     owner: &str,
     out: &PathBuf,
+    lang: &str,
 ) -> Result<String, String> {
+    let language = Language::parse(lang)
+        .ok_or_else(|| format!("--lang {lang}: the template is written in en, fr or es"))?;
     let to = Destination {
         iso3: country,
         owner_code: owner,
     };
-    let bytes = app::imports::template::for_owner(db, &Actor::Operator, to)
+    let bytes = app::imports::template::for_owner(db, &Actor::Operator, to, language)
         .await
         .map_err(|e| e.to_string())?;
     std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

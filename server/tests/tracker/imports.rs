@@ -2,7 +2,7 @@
 //! row and column, hostile files, and who may import.
 
 use app::imports::store::{self, Destination, ImportError, Upload};
-use app::imports::{Field, ImportOptions, Outcome, Preview};
+use app::imports::{Field, ImportOptions, Language, Outcome, Preview};
 use app::plans::authoring;
 use app::plans::store as plans;
 use app::refusal::{Refusal, WriteError};
@@ -80,7 +80,12 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// A ministry's own workbook: a title above a French header, a notes sheet, a date cell, a
 /// percentage as text and an indicator computed by a formula.
 pub(crate) fn french_workbook(id: i32, target: i32) -> Vec<u8> {
-    sheets::xlsx(&[
+    sheets::xlsx(&french_sheets(id, target))
+}
+
+/// The sheets of [`french_workbook`], for writing in other formats.
+pub(crate) fn french_sheets(id: i32, target: i32) -> Vec<(&'static str, sheets::Rows)> {
+    vec![
         ("Notes", vec![vec![t("Préparé par l'unité de suivi")]]),
         (
             "Suivi",
@@ -119,7 +124,7 @@ pub(crate) fn french_workbook(id: i32, target: i32) -> Vec<u8> {
                 ],
             ],
         ),
-    ])
+    ]
 }
 
 #[tokio::test]
@@ -338,7 +343,7 @@ async fn the_template_lists_the_owners_commitments_and_only_its_people_get_it() 
         let db = &test_db.db;
         let w = world::build(db).await;
         let (id, target) = w.commitment(db, "C-01").await;
-        let bytes = app::imports::template::for_owner(db, &w.focal_point, moh())
+        let bytes = app::imports::template::for_owner(db, &w.focal_point, moh(), Language::English)
             .await
             .expect("template");
         let book = app::spreadsheets::read("template.xlsx", &bytes, &Limits::default())
@@ -360,9 +365,30 @@ async fn the_template_lists_the_owners_commitments_and_only_its_people_get_it() 
         let blank = preview(db, &w, &upload("template.xlsx", bytes)).await;
         assert!(blank.missing.is_empty());
         assert_eq!(blank.counts.rows_read, 0);
+        // In French and Spanish too, its headers are ones the importer reads back.
+        for (language, sheet_name, help) in [
+            (Language::French, "Avancement", "Instructions"),
+            (Language::Spanish, "Avance", "Instrucciones"),
+        ] {
+            let bytes = app::imports::template::for_owner(db, &w.focal_point, moh(), language)
+                .await
+                .expect("template");
+            let book = app::spreadsheets::read("modele.xlsx", &bytes, &Limits::default())
+                .expect("read back");
+            assert_eq!(book.sheets[0].name, sheet_name);
+            assert_eq!(book.sheets[1].name, help);
+            let blank = preview(db, &w, &upload("modele.xlsx", bytes)).await;
+            assert!(
+                blank.missing.is_empty(),
+                "{language:?}: {:?}",
+                blank.missing
+            );
+            assert_eq!(blank.columns.len(), 8, "{language:?}");
+        }
 
         for outsider in [&w.other_focal_point, &w.other_coordinator, &w.reviewer] {
-            let refused = app::imports::template::for_owner(db, outsider, moh()).await;
+            let refused =
+                app::imports::template::for_owner(db, outsider, moh(), Language::English).await;
             assert!(matches!(
                 refused,
                 Err(ImportError::Refused(Refusal::Forbidden(_)))

@@ -58,7 +58,12 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
             "{}",
             page.body
         );
-        let template = get_with(&app, "/import-files/template?owner=KEN/MOH", &health).await;
+        let template = get_with(
+            &app,
+            "/import-files/template?owner=KEN/MOH&lang=fr",
+            &health,
+        )
+        .await;
         assert_eq!(template.status, StatusCode::OK);
         assert!(location(&template).is_empty());
         let disposition = template
@@ -68,7 +73,7 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
             .unwrap_or_default();
         assert_eq!(
             disposition,
-            "attachment; filename=\"progress-KEN-MOH.xlsx\""
+            "attachment; filename=\"progress-KEN-MOH-fr.xlsx\""
         );
 
         let id_text = id.to_string();
@@ -161,6 +166,42 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
             history.body.contains(&format!("Undo import {batch_id}")),
             "{}",
             history.body
+        );
+
+        // The file as uploaded: for the uploader and the reviewers, a download, never a page.
+        let original_url = format!("/import-files/{batch_id}/original");
+        let reviewer = sign_in(&app, "reviewer@un.example.org", PASSWORD)
+            .await
+            .expect("signed in");
+        for cookie in [&health, &reviewer] {
+            let original = get_with(&app, &original_url, cookie).await;
+            assert_eq!(original.status, StatusCode::OK);
+            assert_eq!(original.body.as_bytes(), fixed.as_slice());
+            assert_eq!(original.content_type, "text/csv; charset=utf-8");
+            assert_eq!(
+                original
+                    .headers
+                    .get(header::CONTENT_DISPOSITION)
+                    .and_then(|v| v.to_str().ok()),
+                Some("attachment; filename=\"june.csv\"")
+            );
+        }
+        let reviewed = get_with(&app, &preview_url, &reviewer).await;
+        assert!(reviewed.body.contains(&original_url), "{}", reviewed.body);
+        assert_eq!(
+            get_with(&app, &original_url, &education).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let anonymous = send(
+            &app,
+            Request::get(&original_url)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(
+            location(&anonymous),
+            format!("/sign-in?next=/imports/{batch_id}")
         );
 
         let anonymous = send(

@@ -2,6 +2,7 @@
 //! set): the catalogue, accounts and roles, plans, progress, permissions and the audit trail,
 //! through the domain functions and through the HTTP application in process.
 
+mod binary_sheets;
 mod common;
 mod sheets;
 mod world;
@@ -13,6 +14,7 @@ mod catalogue_http;
 mod demo;
 mod imports;
 mod imports_api;
+mod imports_binary;
 mod imports_hostile;
 mod imports_pages;
 mod pages;

@@ -29,7 +29,7 @@ mod staged;
 
 use analyse::analyse;
 pub use history::{batches, owners_of, undo};
-pub use staged::{commit_staged, discard, stage, staged, Staged};
+pub use staged::{commit_staged, discard, original, stage, staged, Staged};
 
 /// Why an import did not happen.
 #[derive(Debug, thiserror::Error)]

@@ -19,6 +19,16 @@ use crate::spreadsheets::Limits;
 pub struct Staged {
     pub batch: Batch,
     pub preview: Preview,
+    /// Whether the person may commit, discard or undo it (they report for its owner), or
+    /// only read it (they review the country).
+    pub may_decide: bool,
+}
+
+/// What a person asks of a kept upload.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    Decide,
 }
 
 /// Keeps `upload` as a previewed batch and returns its id; a file that cannot be read at all
@@ -50,12 +60,24 @@ pub async fn staged(
     limits: Limits,
     today: NaiveDate,
 ) -> Result<Staged, ImportError> {
-    let kept = load(db, actor, batch_id).await?;
+    let kept = load(db, actor, batch_id, Access::Read).await?;
     let (preview, _, _) = analyse(db, &kept.owner, &kept.upload, options, limits, today).await?;
     Ok(Staged {
         batch: kept.batch,
         preview,
+        may_decide: kept.may_decide,
     })
+}
+
+/// The file of batch `batch_id` exactly as it was uploaded, with its format's name, for
+/// those who report for its owner and those who review its country.
+pub async fn original(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    batch_id: i32,
+) -> Result<(Upload, String), ImportError> {
+    let kept = load(db, actor, batch_id, Access::Read).await?;
+    Ok((kept.upload, kept.format))
 }
 
 /// Commits kept upload `batch_id` when every row passes now; otherwise writes nothing and
@@ -68,7 +90,7 @@ pub async fn commit_staged(
     limits: Limits,
     today: NaiveDate,
 ) -> Result<Staged, ImportError> {
-    let kept = load(db, actor, batch_id).await?;
+    let kept = load(db, actor, batch_id, Access::Decide).await?;
     if kept.batch.state != "previewed" {
         return Err(not_pending(batch_id, &kept.batch.state).into());
     }
@@ -84,10 +106,11 @@ pub async fn commit_staged(
         write(&txn, &kept.owner, uploader, row, &preview, &groups, options).await?;
         txn.commit().await?;
     }
-    let reloaded = load(db, actor, batch_id).await?;
+    let reloaded = load(db, actor, batch_id, Access::Decide).await?;
     Ok(Staged {
         batch: reloaded.batch,
         preview,
+        may_decide: true,
     })
 }
 
@@ -97,7 +120,7 @@ pub async fn discard(
     actor: &Actor,
     batch_id: i32,
 ) -> Result<(), ImportError> {
-    let kept = load(db, actor, batch_id).await?;
+    let kept = load(db, actor, batch_id, Access::Decide).await?;
     if kept.batch.state != "previewed" {
         return Err(not_pending(batch_id, &kept.batch.state).into());
     }
@@ -115,10 +138,18 @@ struct Kept {
     batch: Batch,
     owner: owner::Model,
     upload: Upload,
+    format: String,
+    may_decide: bool,
 }
 
-/// Batch `batch_id` with its owner and file, when `actor` imports for that owner.
-async fn load(db: &DatabaseConnection, actor: &Actor, batch_id: i32) -> Result<Kept, ImportError> {
+/// Batch `batch_id` with its owner and file, when `actor` imports for that owner or, to read
+/// it, reviews its country.
+async fn load(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    batch_id: i32,
+    access: Access,
+) -> Result<Kept, ImportError> {
     let batch = import_batch::Entity::find_by_id(batch_id)
         .one(db)
         .await?
@@ -128,7 +159,9 @@ async fn load(db: &DatabaseConnection, actor: &Actor, batch_id: i32) -> Result<K
         .await?
         .ok_or_else(|| not_found(batch_id))?;
     // Someone else's upload is as good as absent: its existence is not for others to know.
-    if !actor.reports_for(owner.country_id, owner.id) {
+    let may_decide = actor.reports_for(owner.country_id, owner.id);
+    let may_read = may_decide || actor.reviews(owner.country_id);
+    if !may_decide && (access == Access::Decide || !may_read) {
         return Err(not_found(batch_id).into());
     }
     let file = import_file::Entity::find_by_id(batch_id)
@@ -155,10 +188,13 @@ async fn load(db: &DatabaseConnection, actor: &Actor, batch_id: i32) -> Result<K
         file_name: batch.file_name.clone(),
         bytes: file.content,
     };
+    let format = batch.format.clone();
     Ok(Kept {
         batch: summary(batch, Some(&choice), uploader),
         owner,
         upload,
+        format,
+        may_decide,
     })
 }
 
