@@ -184,7 +184,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 async fn connect(path: &Path) -> Result<DatabaseConnection, Box<dyn std::error::Error>> {
     let url = format!("sqlite://{}?mode=rwc", path.display());
-    Ok(server::database::connect(&url).await?)
+    let db = server::database::connect(&url).await?;
+    server::database::migrate(&db).await?;
+    Ok(db)
 }
 
 /// Seconds openpyxl takes to open the file read-only and go through every row's values,

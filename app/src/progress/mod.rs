@@ -6,6 +6,8 @@ pub(crate) mod entities;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod validate;
+#[cfg(feature = "ssr")]
+mod write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -2,15 +2,15 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
+use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 use serde_json::json;
 
 use super::entities::{evidence_link, indicator_value, progress_update};
+pub(crate) use super::write::{insert, insert_all, Written};
 use super::{IndicatorValue, Source, Update, UpdateInput, ValidUpdate};
 use crate::accounts::{entities::user, Actor};
 use crate::audit::{self, Change};
@@ -126,92 +126,41 @@ pub async fn record(
     })
 }
 
-/// Where an update comes from, as stored with it.
-pub(crate) struct Written {
-    pub source: Source,
-    /// The import batch it is part of.
-    pub batch: Option<i32>,
-}
-
-/// Stores `update` on commitment `found` with its indicator values and evidence, and moves
-/// the commitment's status, % complete and version on; `None` (nothing moved) when the
-/// commitment is no longer at `found.version`. The caller checks rights and owns the
-/// transaction.
-pub(crate) async fn insert(
-    txn: &impl ConnectionTrait,
-    author_id: i32,
-    found: &commitment::Model,
-    update: &ValidUpdate,
-    written: Written,
-) -> Result<Option<progress_update::Model>, DbErr> {
-    let now = Utc::now();
-    let stored = progress_update::ActiveModel {
-        commitment_id: Set(found.id),
-        reporting_date: Set(update.reporting_date),
-        status: Set(update.status.as_str().to_owned()),
-        percent_complete: Set(update.percent_complete),
-        narrative: Set(update.narrative.clone()),
-        author_id: Set(author_id),
-        source: Set(written.source.as_str().to_owned()),
-        import_batch_id: Set(written.batch),
-        review_state: Set("submitted".to_owned()),
-        reviewer_id: Set(None),
-        review_comment: Set(None),
-        reviewed_at: Set(None),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    if !update.indicator_values.is_empty() {
-        indicator_value::Entity::insert_many(update.indicator_values.iter().map(|value| {
-            indicator_value::ActiveModel {
-                progress_update_id: Set(stored.id),
-                target_id: Set(value.target_id),
-                value: Set(value.value),
-                ..Default::default()
-            }
-        }))
-        .exec(txn)
-        .await?;
-    }
-    if !update.evidence_urls.is_empty() {
-        evidence_link::Entity::insert_many(update.evidence_urls.iter().map(|url| {
-            evidence_link::ActiveModel {
-                progress_update_id: Set(stored.id),
-                url: Set(url.clone()),
-                label: Set(None),
-                ..Default::default()
-            }
-        }))
-        .exec(txn)
-        .await?;
-    }
-    // The version in the WHERE clause makes the check and the write one step: of two
-    // concurrent saves from the same version, the second finds no row and is refused.
-    let percent = update.percent_complete.or(found.percent_complete);
-    let moved = commitment::Entity::update_many()
-        .col_expr(
-            commitment::Column::Status,
-            Expr::value(update.status.as_str()),
-        )
-        .col_expr(commitment::Column::PercentComplete, Expr::value(percent))
-        .col_expr(commitment::Column::Version, Expr::value(found.version + 1))
-        .col_expr(commitment::Column::UpdatedAt, Expr::value(now))
-        .filter(commitment::Column::Id.eq(found.id))
-        .filter(commitment::Column::Version.eq(found.version))
-        .exec(txn)
-        .await?;
-    Ok((moved.rows_affected == 1).then_some(stored))
-}
-
 /// The updates of each of `commitment_ids`, newest first.
 pub async fn history(
     db: &impl ConnectionTrait,
     commitment_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
+    updates_where(
+        db,
+        Condition::all()
+            .add(progress_update::Column::CommitmentId.is_in(commitment_ids.iter().copied())),
+    )
+    .await
+}
+
+/// The updates of each of `commitment_ids` that report on one of `dates`, newest first: what
+/// an import compares its rows with, without reading years of history.
+pub async fn reported_on(
+    db: &impl ConnectionTrait,
+    commitment_ids: &[i32],
+    dates: &[NaiveDate],
+) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
+    updates_where(
+        db,
+        Condition::all()
+            .add(progress_update::Column::CommitmentId.is_in(commitment_ids.iter().copied()))
+            .add(progress_update::Column::ReportingDate.is_in(dates.iter().copied())),
+    )
+    .await
+}
+
+async fn updates_where(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
     let rows = progress_update::Entity::find()
-        .filter(progress_update::Column::CommitmentId.is_in(commitment_ids.iter().copied()))
+        .filter(condition)
         .order_by_desc(progress_update::Column::ReportingDate)
         .order_by_desc(progress_update::Column::Id)
         .all(db)

@@ -1,9 +1,11 @@
 //! Reading and checking an uploaded file against the plan, before anything is written.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use super::super::check::{check, CommitmentFacts, Fingerprint, Group, Importer};
 use super::super::columns::{find_layout, Layout, Remembered};
@@ -14,7 +16,7 @@ use super::super::{
 };
 use super::{ImportError, Upload};
 use crate::plans::entities::{action_plan, commitment, owner, target};
-use crate::progress::store::history;
+use crate::progress::store::reported_on;
 use crate::spreadsheets::{self, Limits, ReadError, Sheet, Workbook};
 
 /// Reads and checks the file: the preview, the updates it makes, and its format's name.
@@ -39,7 +41,7 @@ pub(super) async fn analyse(
     let (sheet_index, layout) = choose_sheet(&upload.file_name, &workbook, options, &remembered)?;
     let sheet = &workbook.sheets[sheet_index];
     let (mut rows, left_out) = parse(sheet, &layout);
-    let facts = facts(db, owner.country_id).await?;
+    let facts = facts(db, owner.country_id, &rows, today).await?;
     let importer = Importer {
         owner_id: owner.id,
         owner_code: &owner.code,
@@ -138,10 +140,14 @@ fn choose_sheet(
     Ok((layout.sheet, layout))
 }
 
-/// What the check knows of every commitment of the country.
+/// What the check knows of the commitments `rows` name, when they are of the country's plans.
+/// Of their history only updates on the dates the rows report on are read (an empty date is
+/// `today`): an update on another day cannot be the same report.
 async fn facts(
     db: &DatabaseConnection,
     country_id: i32,
+    rows: &[ParsedRow],
+    today: NaiveDate,
 ) -> Result<HashMap<i32, CommitmentFacts>, DbErr> {
     let plan_ids: Vec<i32> = action_plan::Entity::find()
         .filter(action_plan::Column::CountryId.eq(country_id))
@@ -150,11 +156,13 @@ async fn facts(
         .into_iter()
         .map(|p| p.id)
         .collect();
-    let commitments = commitment::Entity::find()
-        .filter(commitment::Column::PlanId.is_in(plan_ids))
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = commitments.iter().map(|c| c.id).collect();
+    let named: BTreeSet<i32> = rows.iter().filter_map(|r| r.commitment).collect();
+    let named: Vec<i32> = named.into_iter().collect();
+    let dates: BTreeSet<NaiveDate> = rows
+        .iter()
+        .map(|r| r.reporting_date.unwrap_or(today))
+        .collect();
+    let dates: Vec<NaiveDate> = dates.into_iter().collect();
     let owners: HashMap<i32, String> = owner::Entity::find()
         .filter(owner::Column::CountryId.eq(country_id))
         .all(db)
@@ -162,41 +170,57 @@ async fn facts(
         .into_iter()
         .map(|o| (o.id, o.code))
         .collect();
-    let mut targets: HashMap<i32, Vec<i32>> = HashMap::new();
-    let mut recorded: HashMap<i32, HashSet<Fingerprint>> = HashMap::new();
     let undone = undone_updates(db, &owners.keys().copied().collect::<Vec<_>>()).await?;
-    for chunk in ids.chunks(500) {
-        for t in target::Entity::find()
+    let mut facts = HashMap::with_capacity(named.len());
+    for chunk in named.chunks(500) {
+        let commitments: Vec<(i32, String, i32, NaiveDate)> = commitment::Entity::find()
+            .select_only()
+            .columns([
+                commitment::Column::Id,
+                commitment::Column::Title,
+                commitment::Column::LeadOwnerId,
+                commitment::Column::StartDate,
+            ])
+            .filter(commitment::Column::Id.is_in(chunk.iter().copied()))
+            .filter(commitment::Column::PlanId.is_in(plan_ids.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let mut targets: HashMap<i32, Vec<i32>> = HashMap::new();
+        let found: Vec<(i32, i32)> = target::Entity::find()
+            .select_only()
+            .columns([target::Column::Id, target::Column::CommitmentId])
             .filter(target::Column::CommitmentId.is_in(chunk.iter().copied()))
             .order_by_asc(target::Column::Id)
+            .into_tuple()
             .all(db)
-            .await?
-        {
-            targets.entry(t.commitment_id).or_default().push(t.id);
+            .await?;
+        for (id, commitment_id) in found {
+            targets.entry(commitment_id).or_default().push(id);
         }
-        for (id, updates) in history(db, chunk).await? {
-            recorded.entry(id).or_default().extend(
-                updates
-                    .iter()
-                    .filter(|u| !undone.contains(&u.id))
-                    .map(Fingerprint::of_update),
+        let mut recorded = reported_on(db, chunk, &dates).await?;
+        for (id, title, lead_owner_id, start_date) in commitments {
+            let fingerprints = recorded
+                .remove(&id)
+                .unwrap_or_default()
+                .iter()
+                .filter(|u| !undone.contains(&u.id))
+                .map(Fingerprint::of_update)
+                .collect();
+            facts.insert(
+                id,
+                CommitmentFacts {
+                    title,
+                    lead_owner_id,
+                    lead_owner_code: owners.get(&lead_owner_id).cloned().unwrap_or_default(),
+                    start_date,
+                    target_ids: targets.remove(&id).unwrap_or_default(),
+                    recorded: fingerprints,
+                },
             );
         }
     }
-    Ok(commitments
-        .into_iter()
-        .map(|c| {
-            let facts = CommitmentFacts {
-                title: c.title,
-                lead_owner_id: c.lead_owner_id,
-                lead_owner_code: owners.get(&c.lead_owner_id).cloned().unwrap_or_default(),
-                start_date: c.start_date,
-                target_ids: targets.remove(&c.id).unwrap_or_default(),
-                recorded: recorded.remove(&c.id).unwrap_or_default(),
-            };
-            (c.id, facts)
-        })
-        .collect())
+    Ok(facts)
 }
 
 /// Updates that came from batches since undone: they no longer count as recorded.

@@ -18,8 +18,8 @@ use super::{ImportOptions, Preview};
 use crate::accounts::Actor;
 use crate::audit::{self, Change};
 use crate::plans::entities::{commitment, country, owner};
-use crate::progress::store::{insert, Written};
-use crate::progress::Source;
+use crate::progress::store::{insert_all, Written};
+use crate::progress::{Source, ValidUpdate};
 use crate::refusal::{Refusal, WriteError};
 use crate::spreadsheets::{Limits, ReadError};
 
@@ -167,21 +167,24 @@ pub(super) async fn write(
             commitments.insert(c.id, c);
         }
     }
-    let mut created = 0;
-    for group in groups.iter().filter(|g| !g.unchanged) {
-        let (Some(update), Some(found)) = (&group.update, commitments.get(&group.commitment_id))
-        else {
-            continue;
-        };
-        let written = Written {
-            source: Source::Import,
-            batch: Some(batch.id),
-        };
-        insert(txn, uploader, found, update, written)
-            .await?
-            .ok_or_else(|| changed_meanwhile(group.commitment_id))?;
-        created += 1;
-    }
+    let pending: Vec<(&commitment::Model, &ValidUpdate)> = groups
+        .iter()
+        .filter(|g| !g.unchanged)
+        .filter_map(|g| Some((commitments.get(&g.commitment_id)?, g.update.as_ref()?)))
+        .collect();
+    let written = Written {
+        source: Source::Import,
+        batch: Some(batch.id),
+    };
+    let created = insert_all(txn, uploader, &pending, written)
+        .await?
+        .ok_or_else(|| {
+            Refusal::Conflict {
+                message: "a commitment in this file was updated by someone else while it was being imported; nothing was saved: import the file again".into(),
+                current_version: 0,
+            }
+        })?
+        .len();
     remember(txn, owner.id, preview, options).await?;
     let (id, file_name, sha256) = (batch.id, batch.file_name.clone(), batch.sha256.clone());
     let mut committed: import_batch::ActiveModel = batch.into();

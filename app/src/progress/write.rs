@@ -1,0 +1,177 @@
+//! Storing progress updates: one from the form, or thousands from a spreadsheet in a few
+//! statements per few hundred updates, all inside the caller's transaction.
+
+use chrono::Utc;
+use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+
+use super::entities::{evidence_link, indicator_value, progress_update};
+use super::{Source, ValidUpdate};
+use crate::plans::entities::commitment;
+
+/// Where an update comes from, as stored with it.
+pub(crate) struct Written {
+    pub source: Source,
+    /// The import batch it is part of.
+    pub batch: Option<i32>,
+}
+
+/// Updates written per statement: well under the bind-parameter limits of SQLite (32,766)
+/// and PostgreSQL (65,535) with the widest statement's seven parameters per update.
+const CHUNK: usize = 500;
+
+/// Stores `update` on commitment `found`; see [`insert_all`].
+pub(crate) async fn insert(
+    txn: &impl ConnectionTrait,
+    author_id: i32,
+    found: &commitment::Model,
+    update: &ValidUpdate,
+    written: Written,
+) -> Result<Option<progress_update::Model>, DbErr> {
+    Ok(insert_all(txn, author_id, &[(found, update)], written)
+        .await?
+        .and_then(|mut stored| stored.pop()))
+}
+
+/// Stores each update on its commitment (one update per commitment), with indicator values
+/// and evidence, and moves each commitment's status, % complete (kept when the update has
+/// none) and version on. `None`, with nothing moved in the chunk that found it, when a
+/// commitment is no longer at the version read: the caller rolls its transaction back. The
+/// caller checks rights and owns the transaction.
+pub(crate) async fn insert_all(
+    txn: &impl ConnectionTrait,
+    author_id: i32,
+    pending: &[(&commitment::Model, &ValidUpdate)],
+    written: Written,
+) -> Result<Option<Vec<progress_update::Model>>, DbErr> {
+    let mut all = Vec::with_capacity(pending.len());
+    for chunk in pending.chunks(CHUNK) {
+        // The version check comes first: a chunk that finds a commitment moved on writes
+        // nothing of its own.
+        if !move_on(txn, chunk).await? {
+            return Ok(None);
+        }
+        let mut stored = store_updates(txn, author_id, chunk, &written).await?;
+        // RETURNING lists rows in no promised order: match them by commitment.
+        stored.sort_by_key(|u| {
+            chunk
+                .iter()
+                .position(|(c, _)| c.id == u.commitment_id)
+                .unwrap_or(usize::MAX)
+        });
+        store_details(txn, chunk, &stored).await?;
+        all.extend(stored);
+    }
+    Ok(Some(all))
+}
+
+async fn store_updates(
+    txn: &impl ConnectionTrait,
+    author_id: i32,
+    chunk: &[(&commitment::Model, &ValidUpdate)],
+    written: &Written,
+) -> Result<Vec<progress_update::Model>, DbErr> {
+    let now = Utc::now();
+    progress_update::Entity::insert_many(chunk.iter().map(|(found, update)| {
+        progress_update::ActiveModel {
+            commitment_id: Set(found.id),
+            reporting_date: Set(update.reporting_date),
+            status: Set(update.status.as_str().to_owned()),
+            percent_complete: Set(update.percent_complete),
+            narrative: Set(update.narrative.clone()),
+            author_id: Set(author_id),
+            source: Set(written.source.as_str().to_owned()),
+            import_batch_id: Set(written.batch),
+            review_state: Set("submitted".to_owned()),
+            reviewer_id: Set(None),
+            review_comment: Set(None),
+            reviewed_at: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }
+    }))
+    .exec_with_returning(txn)
+    .await
+}
+
+/// The indicator values and evidence links of `chunk`, whose updates are `stored` in the
+/// same order.
+async fn store_details(
+    txn: &impl ConnectionTrait,
+    chunk: &[(&commitment::Model, &ValidUpdate)],
+    stored: &[progress_update::Model],
+) -> Result<(), DbErr> {
+    let values: Vec<indicator_value::ActiveModel> = chunk
+        .iter()
+        .zip(stored)
+        .flat_map(|((_, update), row)| {
+            update
+                .indicator_values
+                .iter()
+                .map(|value| indicator_value::ActiveModel {
+                    progress_update_id: Set(row.id),
+                    target_id: Set(value.target_id),
+                    value: Set(value.value),
+                    ..Default::default()
+                })
+        })
+        .collect();
+    for part in values.chunks(CHUNK) {
+        indicator_value::Entity::insert_many(part.to_vec())
+            .exec_without_returning(txn)
+            .await?;
+    }
+    let links: Vec<evidence_link::ActiveModel> = chunk
+        .iter()
+        .zip(stored)
+        .flat_map(|((_, update), row)| {
+            update
+                .evidence_urls
+                .iter()
+                .map(|url| evidence_link::ActiveModel {
+                    progress_update_id: Set(row.id),
+                    url: Set(url.clone()),
+                    label: Set(None),
+                    ..Default::default()
+                })
+        })
+        .collect();
+    for part in links.chunks(CHUNK) {
+        evidence_link::Entity::insert_many(part.to_vec())
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Moves every commitment of `chunk` on in one statement; false when any is no longer at
+/// the version read. The version in the WHERE clause makes the check and the write one step:
+/// of two concurrent saves from the same version, the second finds no row and is refused.
+async fn move_on(
+    txn: &impl ConnectionTrait,
+    chunk: &[(&commitment::Model, &ValidUpdate)],
+) -> Result<bool, DbErr> {
+    let by_id = |pick: &dyn Fn(&commitment::Model, &ValidUpdate) -> Expr| {
+        chunk
+            .iter()
+            .fold(CaseStatement::new(), |case, (found, update)| {
+                case.case(commitment::Column::Id.eq(found.id), pick(found, update))
+            })
+    };
+    let status = by_id(&|_, u| Expr::value(u.status.as_str()));
+    let percent = by_id(&|c, u| Expr::value(u.percent_complete.or(c.percent_complete)));
+    let version = by_id(&|c, _| Expr::value(c.version));
+    let moved = commitment::Entity::update_many()
+        .col_expr(commitment::Column::Status, status.into())
+        .col_expr(commitment::Column::PercentComplete, percent.into())
+        .col_expr(
+            commitment::Column::Version,
+            Expr::col(commitment::Column::Version).add(1),
+        )
+        .col_expr(commitment::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(commitment::Column::Id.is_in(chunk.iter().map(|(c, _)| c.id)))
+        .filter(Expr::col(commitment::Column::Version).eq(Into::<Expr>::into(version)))
+        .exec(txn)
+        .await?;
+    Ok(moved.rows_affected == chunk.len() as u64)
+}
