@@ -9,11 +9,14 @@ use chrono::NaiveDate;
 use super::rows::ParsedRow;
 use super::Field;
 use crate::plans::Status;
+use crate::progress::store::Current;
 use crate::progress::{IndicatorValue, Update, UpdateInput, ValidUpdate};
 use crate::refusal::Refusal;
 
 /// What the check needs to know of one commitment.
 pub(super) struct CommitmentFacts {
+    /// Its version and % complete as read, which the import moves on from.
+    pub current: Current,
     pub title: String,
     pub lead_owner_id: i32,
     pub lead_owner_code: String,
@@ -86,6 +89,7 @@ impl Fingerprint {
 /// The rows of one commitment, made into one update.
 pub(super) struct Group {
     pub commitment_id: i32,
+    pub current: Current,
     pub rows: Vec<usize>,
     pub update: Option<ValidUpdate>,
     pub unchanged: bool,
@@ -147,6 +151,7 @@ pub(super) fn check(
         let slot = *group_of.entry(id).or_insert_with(|| {
             groups.push(Group {
                 commitment_id: id,
+                current: commitment.current,
                 rows: Vec::new(),
                 update: None,
                 unchanged: false,

@@ -10,7 +10,7 @@ use sea_orm::{
 use serde_json::json;
 
 use super::entities::{evidence_link, indicator_value, progress_update};
-pub(crate) use super::write::{insert, insert_all, Written};
+pub(crate) use super::write::{insert, insert_all, Current, Written};
 use super::{IndicatorValue, Source, Update, UpdateInput, ValidUpdate};
 use crate::accounts::{entities::user, Actor};
 use crate::audit::{self, Change};
@@ -126,6 +126,9 @@ pub async fn record(
     })
 }
 
+/// Ids per `IN (…)` list: far below SQLite's 32,766 bind parameters and PostgreSQL's 65,535.
+pub(crate) const ID_LIST: usize = 5000;
+
 /// The updates of each of `commitment_ids`, newest first.
 pub async fn history(
     db: &impl ConnectionTrait,
@@ -167,39 +170,47 @@ async fn updates_where(
         .await?;
     let ids: Vec<i32> = rows.iter().map(|u| u.id).collect();
     let mut values: HashMap<i32, Vec<IndicatorValue>> = HashMap::new();
-    for v in indicator_value::Entity::find()
-        .filter(indicator_value::Column::ProgressUpdateId.is_in(ids.iter().copied()))
-        .order_by_asc(indicator_value::Column::Id)
-        .all(db)
-        .await?
-    {
-        values
-            .entry(v.progress_update_id)
-            .or_default()
-            .push(IndicatorValue {
-                target_id: v.target_id,
-                value: v.value,
-            });
-    }
     let mut links: HashMap<i32, Vec<String>> = HashMap::new();
-    for link in evidence_link::Entity::find()
-        .filter(evidence_link::Column::ProgressUpdateId.is_in(ids.iter().copied()))
-        .order_by_asc(evidence_link::Column::Id)
-        .all(db)
-        .await?
-    {
-        links
-            .entry(link.progress_update_id)
-            .or_default()
-            .push(link.url);
+    // In parts: a long history must not exceed the database's bind-parameter limit.
+    for part in ids.chunks(ID_LIST) {
+        for v in indicator_value::Entity::find()
+            .filter(indicator_value::Column::ProgressUpdateId.is_in(part.iter().copied()))
+            .order_by_asc(indicator_value::Column::Id)
+            .all(db)
+            .await?
+        {
+            values
+                .entry(v.progress_update_id)
+                .or_default()
+                .push(IndicatorValue {
+                    target_id: v.target_id,
+                    value: v.value,
+                });
+        }
+        for link in evidence_link::Entity::find()
+            .filter(evidence_link::Column::ProgressUpdateId.is_in(part.iter().copied()))
+            .order_by_asc(evidence_link::Column::Id)
+            .all(db)
+            .await?
+        {
+            links
+                .entry(link.progress_update_id)
+                .or_default()
+                .push(link.url);
+        }
     }
-    let authors: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|u| u.author_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let author_ids: std::collections::BTreeSet<i32> = rows.iter().map(|u| u.author_id).collect();
+    let mut authors: HashMap<i32, String> = HashMap::new();
+    for part in author_ids.into_iter().collect::<Vec<_>>().chunks(ID_LIST) {
+        authors.extend(
+            user::Entity::find()
+                .filter(user::Column::Id.is_in(part.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.display_name)),
+        );
+    }
 
     let mut by_commitment: HashMap<i32, Vec<Update>> = HashMap::new();
     for row in rows {

@@ -16,6 +16,25 @@ pub(crate) struct Written {
     pub batch: Option<i32>,
 }
 
+/// A commitment as read before its update: the update moves it on from this version, and
+/// keeps this % complete when it reports none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Current {
+    pub id: i32,
+    pub version: i32,
+    pub percent_complete: Option<i32>,
+}
+
+impl From<&commitment::Model> for Current {
+    fn from(c: &commitment::Model) -> Self {
+        Current {
+            id: c.id,
+            version: c.version,
+            percent_complete: c.percent_complete,
+        }
+    }
+}
+
 /// Updates written per statement: well under the bind-parameter limits of SQLite (32,766)
 /// and PostgreSQL (65,535) with the widest statement's seven parameters per update.
 const CHUNK: usize = 500;
@@ -28,9 +47,11 @@ pub(crate) async fn insert(
     update: &ValidUpdate,
     written: Written,
 ) -> Result<Option<progress_update::Model>, DbErr> {
-    Ok(insert_all(txn, author_id, &[(found, update)], written)
-        .await?
-        .and_then(|mut stored| stored.pop()))
+    Ok(
+        insert_all(txn, author_id, &[(found.into(), update)], written)
+            .await?
+            .and_then(|mut stored| stored.pop()),
+    )
 }
 
 /// Stores each update on its commitment (one update per commitment), with indicator values
@@ -41,7 +62,7 @@ pub(crate) async fn insert(
 pub(crate) async fn insert_all(
     txn: &impl ConnectionTrait,
     author_id: i32,
-    pending: &[(&commitment::Model, &ValidUpdate)],
+    pending: &[(Current, &ValidUpdate)],
     written: Written,
 ) -> Result<Option<Vec<progress_update::Model>>, DbErr> {
     let mut all = Vec::with_capacity(pending.len());
@@ -68,7 +89,7 @@ pub(crate) async fn insert_all(
 async fn store_updates(
     txn: &impl ConnectionTrait,
     author_id: i32,
-    chunk: &[(&commitment::Model, &ValidUpdate)],
+    chunk: &[(Current, &ValidUpdate)],
     written: &Written,
 ) -> Result<Vec<progress_update::Model>, DbErr> {
     let now = Utc::now();
@@ -98,7 +119,7 @@ async fn store_updates(
 /// same order.
 async fn store_details(
     txn: &impl ConnectionTrait,
-    chunk: &[(&commitment::Model, &ValidUpdate)],
+    chunk: &[(Current, &ValidUpdate)],
     stored: &[progress_update::Model],
 ) -> Result<(), DbErr> {
     let values: Vec<indicator_value::ActiveModel> = chunk
@@ -149,13 +170,13 @@ async fn store_details(
 /// of two concurrent saves from the same version, the second finds no row and is refused.
 async fn move_on(
     txn: &impl ConnectionTrait,
-    chunk: &[(&commitment::Model, &ValidUpdate)],
+    chunk: &[(Current, &ValidUpdate)],
 ) -> Result<bool, DbErr> {
-    let by_id = |pick: &dyn Fn(&commitment::Model, &ValidUpdate) -> Expr| {
+    let by_id = |pick: &dyn Fn(Current, &ValidUpdate) -> Expr| {
         chunk
             .iter()
             .fold(CaseStatement::new(), |case, (found, update)| {
-                case.case(commitment::Column::Id.eq(found.id), pick(found, update))
+                case.case(commitment::Column::Id.eq(found.id), pick(*found, update))
             })
     };
     let status = by_id(&|_, u| Expr::value(u.status.as_str()));

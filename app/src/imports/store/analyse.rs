@@ -16,7 +16,7 @@ use super::super::{
 };
 use super::{ImportError, Upload};
 use crate::plans::entities::{action_plan, commitment, owner, target};
-use crate::progress::store::reported_on;
+use crate::progress::store::{reported_on, Current, ID_LIST};
 use crate::spreadsheets::{self, Limits, ReadError, Sheet, Workbook};
 
 /// Reads and checks the file: the preview, the updates it makes, and its format's name.
@@ -172,14 +172,17 @@ async fn facts(
         .collect();
     let undone = undone_updates(db, &owners.keys().copied().collect::<Vec<_>>()).await?;
     let mut facts = HashMap::with_capacity(named.len());
-    for chunk in named.chunks(500) {
-        let commitments: Vec<(i32, String, i32, NaiveDate)> = commitment::Entity::find()
+    for chunk in named.chunks(ID_LIST) {
+        type Row = (i32, String, i32, NaiveDate, i32, Option<i32>);
+        let commitments: Vec<Row> = commitment::Entity::find()
             .select_only()
             .columns([
                 commitment::Column::Id,
                 commitment::Column::Title,
                 commitment::Column::LeadOwnerId,
                 commitment::Column::StartDate,
+                commitment::Column::Version,
+                commitment::Column::PercentComplete,
             ])
             .filter(commitment::Column::Id.is_in(chunk.iter().copied()))
             .filter(commitment::Column::PlanId.is_in(plan_ids.iter().copied()))
@@ -199,7 +202,7 @@ async fn facts(
             targets.entry(commitment_id).or_default().push(id);
         }
         let mut recorded = reported_on(db, chunk, &dates).await?;
-        for (id, title, lead_owner_id, start_date) in commitments {
+        for (id, title, lead_owner_id, start_date, version, percent_complete) in commitments {
             let fingerprints = recorded
                 .remove(&id)
                 .unwrap_or_default()
@@ -210,6 +213,11 @@ async fn facts(
             facts.insert(
                 id,
                 CommitmentFacts {
+                    current: Current {
+                        id,
+                        version,
+                        percent_complete,
+                    },
                     title,
                     lead_owner_id,
                     lead_owner_code: owners.get(&lead_owner_id).cloned().unwrap_or_default(),

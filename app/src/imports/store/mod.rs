@@ -1,8 +1,6 @@
 //! Imports against the database: previewing a file, committing it in one transaction,
 //! undoing a committed batch, the import history, and remembered column mappings.
 
-use std::collections::HashMap;
-
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -17,8 +15,8 @@ use super::entities::{import_batch, import_file, import_mapping};
 use super::{ImportOptions, Preview};
 use crate::accounts::Actor;
 use crate::audit::{self, Change};
-use crate::plans::entities::{commitment, country, owner};
-use crate::progress::store::{insert_all, Written};
+use crate::plans::entities::{country, owner};
+use crate::progress::store::{insert_all, Current, Written};
 use crate::progress::{Source, ValidUpdate};
 use crate::refusal::{Refusal, WriteError};
 use crate::spreadsheets::{Limits, ReadError};
@@ -156,21 +154,11 @@ pub(super) async fn write(
     groups: &[Group],
     options: &ImportOptions,
 ) -> Result<(), ImportError> {
-    let ids: Vec<i32> = groups.iter().map(|g| g.commitment_id).collect();
-    let mut commitments: HashMap<i32, commitment::Model> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        for c in commitment::Entity::find()
-            .filter(commitment::Column::Id.is_in(chunk.iter().copied()))
-            .all(txn)
-            .await?
-        {
-            commitments.insert(c.id, c);
-        }
-    }
-    let pending: Vec<(&commitment::Model, &ValidUpdate)> = groups
+    // The versions read by the check: a commitment changed since then makes the write refuse.
+    let pending: Vec<(Current, &ValidUpdate)> = groups
         .iter()
         .filter(|g| !g.unchanged)
-        .filter_map(|g| Some((commitments.get(&g.commitment_id)?, g.update.as_ref()?)))
+        .filter_map(|g| Some((g.current, g.update.as_ref()?)))
         .collect();
     let written = Written {
         source: Source::Import,
