@@ -55,8 +55,17 @@ test("a focal point fills the template, fixes the error the preview names, impor
   await page.goto("/imports");
   await waitForHydration(page);
   await page.getByLabel("Spreadsheet", { exact: true }).setInputFiles(fixed);
+  // Held back a moment on its way, the upload shows its progress.
+  await page.route("**/import-files/upload", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Sending the file|Reading and checking every row/ })).toBeVisible();
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Upload and preview" })).toBeDisabled();
   await expect(page).toHaveURL(/\/imports\/\d+$/);
+  await page.unroute("**/import-files/upload");
   await waitForHydration(page);
   await expect(page.getByText("With errors")).toBeVisible();
   await page.getByRole("button", { name: "Import 1 rows" }).click();

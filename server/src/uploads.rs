@@ -6,12 +6,12 @@
 use app::accounts::sessions::AuthSession;
 use app::accounts::{store, Actor};
 use app::imports::store::{original, stage, Destination, ImportError, Upload};
-use app::imports::Language;
+use app::imports::{Language, UPLOAD_PROGRESS_HEADER};
 use app::refusal::Refusal;
 use app::state::AppState;
 use axum::extract::multipart::Multipart;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -114,8 +114,30 @@ async fn template(
     }
 }
 
+/// The upload form's route. The page's script asks (with [`UPLOAD_PROGRESS_HEADER`]) for
+/// where to go as text; a plain form gets a redirect there.
 async fn upload(
     State(state): State<AppState>,
+    auth: AuthSession,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let response = receive(state, auth, multipart).await;
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_owned);
+    match location {
+        Some(to) if headers.contains_key(UPLOAD_PROGRESS_HEADER) => {
+            ([(header::CACHE_CONTROL, "no-store")], to).into_response()
+        }
+        _ => response,
+    }
+}
+
+async fn receive(
+    state: AppState,
     auth: AuthSession,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
@@ -159,9 +181,24 @@ async fn upload(
         bytes,
     };
     let today = Utc::now().date_naive();
-    match stage(&state.db, &actor, to, &upload, state.import_limits, today).await {
-        Ok(id) => Redirect::to(&format!("/imports/{id}")).into_response(),
-        Err(error) => back_with(&message(error)),
+    let (iso3, owner_code) = (to.iso3.to_owned(), to.owner_code.to_owned());
+    // Reading a large file takes seconds: in a task of its own, it is kept even when the person
+    // leaves the page meanwhile, and appears in their import history.
+    let staged = tokio::spawn(async move {
+        let to = Destination {
+            iso3: &iso3,
+            owner_code: &owner_code,
+        };
+        stage(&state.db, &actor, to, &upload, state.import_limits, today).await
+    })
+    .await;
+    match staged {
+        Ok(Ok(id)) => Redirect::to(&format!("/imports/{id}")).into_response(),
+        Ok(Err(error)) => back_with(&message(error)),
+        Err(error) => {
+            tracing::error!(%error, "staging an upload failed");
+            back_with("The file could not be read. Please try again.")
+        }
     }
 }
 

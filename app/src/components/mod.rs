@@ -5,3 +5,4 @@ pub mod commitment_list;
 pub mod layout;
 pub mod recommendation_list;
 pub mod status;
+pub mod upload_form;

@@ -30,6 +30,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::plans::Status;
 
+/// The request header with which the import page's script asks the upload route for the
+/// preview's address as text, instead of a redirect the browser would follow and render for
+/// nothing.
+pub const UPLOAD_PROGRESS_HEADER: &str = "nap-upload-progress";
+
 pub use field::Field;
 pub use language::Language;
 pub use server_fns::{

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::status::{failure, FormAlert, LoadError, Loading};
+use crate::components::upload_form::UploadForm;
 use crate::imports::{get_import_desk, Batch, ImportDesk, Language, OwnerChoice, UndoImport};
 
 #[component]
@@ -80,13 +81,12 @@ fn Desk(desk: ImportDesk, undo: ServerAction<UndoImport>) -> impl IntoView {
                 "Your own progress workbook works too: xlsx, xlsm, xlsb, xls, ods or csv, with headers in English, French or Spanish. "
                 "Nothing is saved until you confirm the preview."
             </p>
-            <form method="post" action="/import-files/upload" enctype="multipart/form-data" class="form">
+            <UploadForm>
                 <label for="upload-owner">"Ministry or agency"</label>
                 <select id="upload-owner" name="owner">{owner_options(&desk.owners)}</select>
                 <label for="upload-file">"Spreadsheet"</label>
                 <input id="upload-file" type="file" name="file" required accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.txt" />
-                <button type="submit">"Upload and preview"</button>
-            </form>
+            </UploadForm>
         </section>
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">"Import history"</h2>

@@ -14,6 +14,18 @@ use crate::world::{self, PASSWORD};
 
 /// Sends the import page's upload form: the owner and the file.
 async fn upload(app: &Router, cookie: &str, owner: &str, file_name: &str, bytes: &[u8]) -> Reply {
+    upload_with(app, cookie, owner, file_name, bytes, None).await
+}
+
+/// Sends the upload form with an extra header, as the page's script does.
+async fn upload_with(
+    app: &Router,
+    cookie: &str,
+    owner: &str,
+    file_name: &str,
+    bytes: &[u8],
+    extra: Option<(&str, &str)>,
+) -> Reply {
     let boundary = "nap-tracker-form-boundary";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"owner\"\r\n\r\n{owner}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
@@ -21,14 +33,16 @@ async fn upload(app: &Router, cookie: &str, owner: &str, file_name: &str, bytes:
     .into_bytes();
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let request = Request::post("/import-files/upload")
+    let mut request = Request::post("/import-files/upload")
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
         )
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .expect("request");
+        .header(header::COOKIE, cookie);
+    if let Some((name, value)) = extra {
+        request = request.header(name, value);
+    }
+    let request = request.body(Body::from(body)).expect("request");
     send(app, request).await
 }
 
@@ -113,8 +127,18 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
             ',',
             false,
         );
-        let staged = upload(&app, &health, "KEN/MOH", "june.csv", &fixed).await;
-        let preview_url = location(&staged);
+        // The page's script gets the preview's address as text rather than a redirect.
+        let staged = upload_with(
+            &app,
+            &health,
+            "KEN/MOH",
+            "june.csv",
+            &fixed,
+            Some((app::imports::UPLOAD_PROGRESS_HEADER, "1")),
+        )
+        .await;
+        assert_eq!(staged.status, StatusCode::OK, "{}", staged.body);
+        let preview_url = staged.body.clone();
         let batch_id = preview_url.trim_start_matches("/imports/").to_owned();
         let preview = get_with(&app, &preview_url, &health).await;
         assert!(preview.body.contains("Import 1 rows"), "{}", preview.body);
