@@ -1,22 +1,20 @@
 //! Reading and checking an uploaded file against the plan, before anything is written.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
-use super::super::check::{check, CommitmentFacts, Fingerprint, Group, Importer};
+use super::super::check::{check, CommitmentFacts, Group, Importer};
 use super::super::columns::{find_layout, Layout, Remembered};
-use super::super::entities::{import_batch, import_mapping};
+use super::super::entities::import_mapping;
 use super::super::rows::{column_name, parse, ParsedRow};
 use super::super::{
     ColumnChoice, Counts, Field, ImportOptions, Outcome, Preview, PreviewRow, Problem,
 };
+use super::facts::{add_recorded, plan_facts};
 use super::{ImportError, Upload};
-use crate::plans::entities::{action_plan, commitment, owner, target};
-use crate::progress::store::{reported_on, Current, ID_LIST};
+use crate::plans::entities::owner;
 use crate::spreadsheets::{self, Limits, ReadError, Sheet, Workbook};
 
 /// Reads and checks the file: the preview, the updates it makes, and its format's name.
@@ -31,17 +29,19 @@ pub(super) async fn analyse(
     let name = upload.file_name.clone();
     let bytes = upload.bytes.clone();
     // Reading is CPU work of up to seconds: it must not hold up the server's other requests.
-    let workbook = tokio::task::spawn_blocking(move || spreadsheets::read(&name, &bytes, &limits))
-        .await
-        .map_err(|_| ReadError {
-            file: upload.file_name.clone(),
-            problem: "the file could not be read; save it again and upload the new copy".into(),
-        })??;
+    // Meanwhile the plan is read from the database.
+    let reading = tokio::task::spawn_blocking(move || spreadsheets::read(&name, &bytes, &limits));
+    let (read, known) = tokio::join!(reading, plan_facts(db, owner.country_id));
+    let workbook = read.map_err(|_| ReadError {
+        file: upload.file_name.clone(),
+        problem: "the file could not be read; save it again and upload the new copy".into(),
+    })??;
+    let mut facts = known?;
     let remembered = remembered(db, owner.id).await?;
     let (sheet_index, layout) = choose_sheet(&upload.file_name, &workbook, options, &remembered)?;
     let sheet = &workbook.sheets[sheet_index];
     let (mut rows, left_out) = parse(sheet, &layout);
-    let facts = facts(db, owner.country_id, &rows, today).await?;
+    add_recorded(db, owner.country_id, &mut facts, &rows, today).await?;
     let importer = Importer {
         owner_id: owner.id,
         owner_code: &owner.code,
@@ -138,120 +138,6 @@ fn choose_sheet(
         layout.columns.insert(*field, *column);
     }
     Ok((layout.sheet, layout))
-}
-
-/// What the check knows of the commitments `rows` name, when they are of the country's plans.
-/// Of their history only updates on the dates the rows report on are read (an empty date is
-/// `today`): an update on another day cannot be the same report.
-async fn facts(
-    db: &DatabaseConnection,
-    country_id: i32,
-    rows: &[ParsedRow],
-    today: NaiveDate,
-) -> Result<HashMap<i32, CommitmentFacts>, DbErr> {
-    let plan_ids: Vec<i32> = action_plan::Entity::find()
-        .filter(action_plan::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let named: BTreeSet<i32> = rows.iter().filter_map(|r| r.commitment).collect();
-    let named: Vec<i32> = named.into_iter().collect();
-    let dates: BTreeSet<NaiveDate> = rows
-        .iter()
-        .map(|r| r.reporting_date.unwrap_or(today))
-        .collect();
-    let dates: Vec<NaiveDate> = dates.into_iter().collect();
-    let owners: HashMap<i32, String> = owner::Entity::find()
-        .filter(owner::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.code))
-        .collect();
-    let undone = undone_updates(db, &owners.keys().copied().collect::<Vec<_>>()).await?;
-    let mut facts = HashMap::with_capacity(named.len());
-    for chunk in named.chunks(ID_LIST) {
-        type Row = (i32, String, i32, NaiveDate, i32, Option<i32>);
-        let commitments: Vec<Row> = commitment::Entity::find()
-            .select_only()
-            .columns([
-                commitment::Column::Id,
-                commitment::Column::Title,
-                commitment::Column::LeadOwnerId,
-                commitment::Column::StartDate,
-                commitment::Column::Version,
-                commitment::Column::PercentComplete,
-            ])
-            .filter(commitment::Column::Id.is_in(chunk.iter().copied()))
-            .filter(commitment::Column::PlanId.is_in(plan_ids.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        let mut targets: HashMap<i32, Vec<i32>> = HashMap::new();
-        let found: Vec<(i32, i32)> = target::Entity::find()
-            .select_only()
-            .columns([target::Column::Id, target::Column::CommitmentId])
-            .filter(target::Column::CommitmentId.is_in(chunk.iter().copied()))
-            .order_by_asc(target::Column::Id)
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (id, commitment_id) in found {
-            targets.entry(commitment_id).or_default().push(id);
-        }
-        let mut recorded = reported_on(db, chunk, &dates).await?;
-        for (id, title, lead_owner_id, start_date, version, percent_complete) in commitments {
-            let fingerprints = recorded
-                .remove(&id)
-                .unwrap_or_default()
-                .iter()
-                .filter(|u| !undone.contains(&u.id))
-                .map(Fingerprint::of_update)
-                .collect();
-            facts.insert(
-                id,
-                CommitmentFacts {
-                    current: Current {
-                        id,
-                        version,
-                        percent_complete,
-                    },
-                    title,
-                    lead_owner_id,
-                    lead_owner_code: owners.get(&lead_owner_id).cloned().unwrap_or_default(),
-                    start_date,
-                    target_ids: targets.remove(&id).unwrap_or_default(),
-                    recorded: fingerprints,
-                },
-            );
-        }
-    }
-    Ok(facts)
-}
-
-/// Updates that came from batches since undone: they no longer count as recorded.
-async fn undone_updates(db: &DatabaseConnection, owner_ids: &[i32]) -> Result<HashSet<i32>, DbErr> {
-    use crate::progress::entities::progress_update;
-    let batches: Vec<i32> = import_batch::Entity::find()
-        .filter(import_batch::Column::OwnerId.is_in(owner_ids.iter().copied()))
-        .filter(import_batch::Column::State.eq("undone"))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| b.id)
-        .collect();
-    if batches.is_empty() {
-        return Ok(HashSet::new());
-    }
-    Ok(progress_update::Entity::find()
-        .filter(progress_update::Column::ImportBatchId.is_in(batches))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect())
 }
 
 /// The preview of checked rows.

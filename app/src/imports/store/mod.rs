@@ -22,6 +22,7 @@ use crate::refusal::{Refusal, WriteError};
 use crate::spreadsheets::{Limits, ReadError};
 
 mod analyse;
+mod facts;
 mod history;
 mod staged;
 

@@ -1,0 +1,164 @@
+//! What the check knows of the plan: every commitment of the country (read while the file is
+//! read), and the updates already recorded on the dates a file reports on.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
+};
+
+use super::super::check::{CommitmentFacts, Fingerprint};
+use super::super::entities::import_batch;
+use super::super::rows::ParsedRow;
+use crate::plans::entities::{action_plan, commitment, owner, target};
+use crate::progress::store::{reported_on, Current, ID_LIST};
+
+/// Every commitment of the country's plans, by id, with what the check needs of it; nothing
+/// recorded yet (see [`add_recorded`]).
+pub(super) async fn plan_facts(
+    db: &DatabaseConnection,
+    country_id: i32,
+) -> Result<HashMap<i32, CommitmentFacts>, DbErr> {
+    let plan_ids: Vec<i32> = action_plan::Entity::find()
+        .select_only()
+        .column(action_plan::Column::Id)
+        .filter(action_plan::Column::CountryId.eq(country_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let owners: HashMap<i32, String> = owner::Entity::find()
+        .filter(owner::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.code))
+        .collect();
+    let in_plans = commitment::Column::PlanId.is_in(plan_ids.iter().copied());
+    let mut targets: HashMap<i32, Vec<i32>> = HashMap::new();
+    let found: Vec<(i32, i32)> = target::Entity::find()
+        .select_only()
+        .columns([target::Column::Id, target::Column::CommitmentId])
+        .filter(
+            target::Column::CommitmentId.in_subquery(
+                commitment::Entity::find()
+                    .select_only()
+                    .column(commitment::Column::Id)
+                    .filter(in_plans.clone())
+                    .into_query(),
+            ),
+        )
+        .order_by_asc(target::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (id, commitment_id) in found {
+        targets.entry(commitment_id).or_default().push(id);
+    }
+    type Row = (i32, String, i32, NaiveDate, i32, Option<i32>);
+    let commitments: Vec<Row> = commitment::Entity::find()
+        .select_only()
+        .columns([
+            commitment::Column::Id,
+            commitment::Column::Title,
+            commitment::Column::LeadOwnerId,
+            commitment::Column::StartDate,
+            commitment::Column::Version,
+            commitment::Column::PercentComplete,
+        ])
+        .filter(in_plans)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(commitments
+        .into_iter()
+        .map(
+            |(id, title, lead_owner_id, start_date, version, percent_complete)| {
+                let facts = CommitmentFacts {
+                    current: Current {
+                        id,
+                        version,
+                        percent_complete,
+                    },
+                    title,
+                    lead_owner_id,
+                    lead_owner_code: owners.get(&lead_owner_id).cloned().unwrap_or_default(),
+                    start_date,
+                    target_ids: targets.remove(&id).unwrap_or_default(),
+                    recorded: HashSet::new(),
+                };
+                (id, facts)
+            },
+        )
+        .collect())
+}
+
+/// Adds to the commitments `rows` name the updates already recorded on them (leaving out
+/// undone imports), to recognise a re-import. Only updates on the dates the rows report on
+/// are read (an empty date is `today`): an update on another day cannot be the same report.
+pub(super) async fn add_recorded(
+    db: &DatabaseConnection,
+    country_id: i32,
+    facts: &mut HashMap<i32, CommitmentFacts>,
+    rows: &[ParsedRow],
+    today: NaiveDate,
+) -> Result<(), DbErr> {
+    let named: BTreeSet<i32> = rows
+        .iter()
+        .filter_map(|r| r.commitment)
+        .filter(|id| facts.contains_key(id))
+        .collect();
+    let named: Vec<i32> = named.into_iter().collect();
+    let dates: BTreeSet<NaiveDate> = rows
+        .iter()
+        .map(|r| r.reporting_date.unwrap_or(today))
+        .collect();
+    let dates: Vec<NaiveDate> = dates.into_iter().collect();
+    let undone = undone_updates(db, country_id).await?;
+    for chunk in named.chunks(ID_LIST) {
+        for (id, updates) in reported_on(db, chunk, &dates).await? {
+            if let Some(known) = facts.get_mut(&id) {
+                known.recorded.extend(
+                    updates
+                        .iter()
+                        .filter(|u| !undone.contains(&u.id))
+                        .map(Fingerprint::of_update),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Updates that came from the country's batches since undone: they no longer count as
+/// recorded.
+async fn undone_updates(db: &DatabaseConnection, country_id: i32) -> Result<HashSet<i32>, DbErr> {
+    use crate::progress::entities::progress_update;
+    let owners: Vec<i32> = owner::Entity::find()
+        .select_only()
+        .column(owner::Column::Id)
+        .filter(owner::Column::CountryId.eq(country_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let batches: Vec<i32> = import_batch::Entity::find()
+        .select_only()
+        .column(import_batch::Column::Id)
+        .filter(import_batch::Column::OwnerId.is_in(owners))
+        .filter(import_batch::Column::State.eq("undone"))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if batches.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let undone: Vec<i32> = progress_update::Entity::find()
+        .select_only()
+        .column(progress_update::Column::Id)
+        .filter(progress_update::Column::ImportBatchId.is_in(batches))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(undone.into_iter().collect())
+}
