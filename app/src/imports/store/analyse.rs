@@ -38,9 +38,19 @@ pub(super) async fn analyse(
     })??;
     let mut facts = known?;
     let remembered = remembered(db, owner.id).await?;
-    let (sheet_index, layout) = choose_sheet(&upload.file_name, &workbook, options, &remembered)?;
+    let (sheet_index, mut layout) =
+        choose_sheet(&upload.file_name, &workbook, options, &remembered)?;
+    let format = format!("{:?}", workbook.format).to_lowercase();
     let sheet = &workbook.sheets[sheet_index];
     let (mut rows, left_out) = parse(sheet, &layout);
+    // From here on only the header row is needed: the cells go before the plan is checked,
+    // which holds the most memory.
+    let sheet = Sheet {
+        name: sheet.name.clone(),
+        rows: vec![sheet.rows[layout.header_index].clone()],
+    };
+    layout.header_index = 0;
+    drop(workbook);
     add_recorded(db, owner.country_id, &mut facts, &rows, today).await?;
     let importer = Importer {
         owner_id: owner.id,
@@ -52,13 +62,9 @@ pub(super) async fn analyse(
     } else {
         Vec::new()
     };
-    let mut preview = describe(&upload.file_name, sheet, &layout, &rows, &groups, &facts);
+    let mut preview = describe(&upload.file_name, &sheet, &layout, &rows, &groups, &facts);
     preview.left_out = left_out;
-    Ok((
-        preview,
-        groups,
-        format!("{:?}", workbook.format).to_lowercase(),
-    ))
+    Ok((preview, groups, format))
 }
 
 /// The sheet to import and its layout: the one named in `options`, else the one whose header
