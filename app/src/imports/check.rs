@@ -88,7 +88,7 @@ impl Fingerprint {
 
 /// The rows of one commitment, made into one update.
 pub(super) struct Group {
-    pub commitment_id: i32,
+    /// The commitment (`current.id`) as the check read it.
     pub current: Current,
     pub rows: Vec<usize>,
     pub update: Option<ValidUpdate>,
@@ -150,7 +150,6 @@ pub(super) fn check(
         }
         let slot = *group_of.entry(id).or_insert_with(|| {
             groups.push(Group {
-                commitment_id: id,
                 current: commitment.current,
                 rows: Vec::new(),
                 update: None,
@@ -161,7 +160,7 @@ pub(super) fn check(
         groups[slot].rows.push(index);
     }
     for group in &mut groups {
-        if let Some(commitment) = facts.get(&group.commitment_id) {
+        if let Some(commitment) = facts.get(&group.current.id) {
             merge(group, rows, commitment, importer.today);
         }
     }
@@ -175,7 +174,7 @@ fn merge(
     commitment: &CommitmentFacts,
     today: NaiveDate,
 ) {
-    let id = group.commitment_id;
+    let id = group.current.id;
     let first = rows[group.rows[0]].number;
     let mut agreed = rows[group.rows[0]].clone();
     let mut values: Vec<IndicatorValue> = Vec::new();

@@ -20,7 +20,7 @@ pub struct ImportView {
     pub preview: Preview,
     /// False for a reviewer, who reads the import but neither commits nor undoes it.
     pub may_decide: bool,
-    /// Problems in the whole file; `preview.errors` holds the first [`ERRORS_SENT`].
+    /// Problems in the whole file; `preview.errors` holds only the first thousand.
     pub errors_total: usize,
 }
 

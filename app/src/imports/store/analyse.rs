@@ -158,7 +158,7 @@ fn describe(
     let unchanged: HashSet<i32> = groups
         .iter()
         .filter(|g| g.unchanged && g.update.is_some())
-        .map(|g| g.commitment_id)
+        .map(|g| g.current.id)
         .collect();
     let mut counts = Counts::default();
     let mut errors = Vec::new();

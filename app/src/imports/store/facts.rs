@@ -135,17 +135,18 @@ pub(super) async fn add_recorded(
 /// recorded.
 async fn undone_updates(db: &DatabaseConnection, country_id: i32) -> Result<HashSet<i32>, DbErr> {
     use crate::progress::entities::progress_update;
-    let owners: Vec<i32> = owner::Entity::find()
-        .select_only()
-        .column(owner::Column::Id)
-        .filter(owner::Column::CountryId.eq(country_id))
-        .into_tuple()
-        .all(db)
-        .await?;
     let batches: Vec<i32> = import_batch::Entity::find()
         .select_only()
         .column(import_batch::Column::Id)
-        .filter(import_batch::Column::OwnerId.is_in(owners))
+        .filter(
+            import_batch::Column::OwnerId.in_subquery(
+                owner::Entity::find()
+                    .select_only()
+                    .column(owner::Column::Id)
+                    .filter(owner::Column::CountryId.eq(country_id))
+                    .into_query(),
+            ),
+        )
         .filter(import_batch::Column::State.eq("undone"))
         .into_tuple()
         .all(db)

@@ -145,7 +145,7 @@ pub(super) async fn new_batch(
 }
 
 /// Writes the updates of a clean preview as part of `batch` and marks it committed, inside
-/// the caller's transaction.
+/// the caller's transaction; the batch as committed.
 pub(super) async fn write(
     txn: &impl ConnectionTrait,
     owner: &owner::Model,
@@ -154,7 +154,7 @@ pub(super) async fn write(
     preview: &Preview,
     groups: &[Group],
     options: &ImportOptions,
-) -> Result<(), ImportError> {
+) -> Result<import_batch::Model, ImportError> {
     // The versions read by the check: a commitment changed since then makes the write refuse.
     let pending: Vec<(Current, &ValidUpdate)> = groups
         .iter()
@@ -184,7 +184,7 @@ pub(super) async fn write(
     committed.rows_accepted = Set(count(preview.counts.accepted));
     committed.rows_unchanged = Set(count(preview.counts.unchanged));
     committed.rows_rejected = Set(0);
-    committed.update(txn).await?;
+    let committed = committed.update(txn).await?;
     audit::record(
         txn,
         Change {
@@ -205,7 +205,7 @@ pub(super) async fn write(
         },
     )
     .await?;
-    Ok(())
+    Ok(committed)
 }
 
 /// Whom the updates are recorded under: the person, or the operator's account for work done

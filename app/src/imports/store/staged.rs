@@ -96,6 +96,7 @@ pub async fn commit_staged(
     }
     let (preview, groups, _) =
         analyse(db, &kept.owner, &kept.upload, options, limits, today).await?;
+    let mut batch = kept.batch;
     if preview.is_clean() {
         let txn = db.begin().await?;
         let uploader = author(&txn, actor).await?;
@@ -103,12 +104,12 @@ pub async fn commit_staged(
             .one(&txn)
             .await?
             .ok_or_else(|| not_found(batch_id))?;
-        write(&txn, &kept.owner, uploader, row, &preview, &groups, options).await?;
+        let committed = write(&txn, &kept.owner, uploader, row, &preview, &groups, options).await?;
         txn.commit().await?;
+        batch = summary(committed, batch.owner.as_ref(), batch.uploader);
     }
-    let reloaded = load(db, actor, batch_id, Access::Decide).await?;
     Ok(Staged {
-        batch: reloaded.batch,
+        batch,
         preview,
         may_decide: true,
     })
