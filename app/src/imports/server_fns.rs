@@ -17,7 +17,8 @@ pub struct ImportDesk {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportView {
     pub batch: Batch,
-    pub preview: Preview,
+    /// While the upload is pending; a decided batch shows its recorded counts.
+    pub preview: Option<Preview>,
     /// False for a reviewer, who reads the import but neither commits nor undoes it.
     pub may_decide: bool,
     /// Problems in the whole file; `preview.errors` holds only the first thousand.
@@ -98,9 +99,11 @@ pub async fn get_import(
     match super::store::staged(&db, &actor, batch_id, &choices.options(), limits, today).await {
         Ok(staged) => {
             let mut preview = staged.preview;
-            let errors_total = preview.errors.len();
-            preview.rows.truncate(ROWS_SENT);
-            preview.errors.truncate(ERRORS_SENT);
+            let errors_total = preview.as_ref().map_or(0, |p| p.errors.len());
+            if let Some(preview) = preview.as_mut() {
+                preview.rows.truncate(ROWS_SENT);
+                preview.errors.truncate(ERRORS_SENT);
+            }
             Ok(Some(ImportView {
                 batch: staged.batch,
                 preview,
@@ -135,9 +138,9 @@ pub async fn commit_import(
             .await
             .map_err(import_failed)?;
     if staged.batch.state != "committed" {
+        let errors = staged.preview.map_or(0, |p| p.errors.len());
         return Err(ServerFnError::new(format!(
-            "Nothing was imported: the file has {} errors. Fix them in the file and upload it again.",
-            staged.preview.errors.len()
+            "Nothing was imported: the file has {errors} errors. Fix them in the file and upload it again."
         )));
     }
     leptos_axum::redirect(&format!("/imports/{batch_id}"));

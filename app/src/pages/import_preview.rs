@@ -85,14 +85,8 @@ fn Import(
         .as_ref()
         .map(|o| format!("{} ({}), {}", o.name, o.code, o.iso3))
         .unwrap_or_default();
-    let pending = batch.state == "previewed";
-    // Once decided, the counts are those recorded then; checked again now, every imported row
-    // would read as already recorded.
-    let c = if pending {
-        preview.counts
-    } else {
-        batch.counts
-    };
+    // Once decided, the counts are those recorded then: the file is not read again.
+    let c = preview.as_ref().map_or(batch.counts, |p| p.counts);
     let state_note = match batch.state.as_str() {
         "committed" => Some(view! {
             <p class="notice notice-success" role="status">
@@ -117,15 +111,17 @@ fn Import(
             <div><dt>"Unchanged (already recorded)"</dt><dd>{c.unchanged}</dd></div>
             <div><dt>"With errors"</dt><dd>{c.rejected}</dd></div>
         </dl>
-        {(preview.left_out > 0).then(|| view! {
-            <p>{format!("{} rows with nothing filled in were left out.", preview.left_out)}</p>
+        {preview.map(|preview| view! {
+            {(preview.left_out > 0).then(|| view! {
+                <p>{format!("{} rows with nothing filled in were left out.", preview.left_out)}</p>
+            })}
+            <Columns preview=preview.clone() choices=choices.clone() />
+            <Problems preview=preview.clone() total=errors_total />
+            {may_decide.then(|| view! {
+                <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices commit discard />
+            })}
+            <Rows preview total=c.rows_read />
         })}
-        <Columns preview=preview.clone() choices=choices.clone() />
-        <Problems preview=preview.clone() total=errors_total pending />
-        {(pending && may_decide).then(|| view! {
-            <Decide batch_id=batch.id clean=preview.is_clean() accepted=c.accepted choices commit discard />
-        })}
-        {pending.then(|| view! { <Rows preview total=c.rows_read /> })}
     }
 }
 
@@ -178,7 +174,7 @@ fn Columns(preview: Preview, choices: Choices) -> impl IntoView {
 }
 
 #[component]
-fn Problems(preview: Preview, total: usize, pending: bool) -> impl IntoView {
+fn Problems(preview: Preview, total: usize) -> impl IntoView {
     if preview.errors.is_empty() {
         return ().into_any();
     }
@@ -190,7 +186,7 @@ fn Problems(preview: Preview, total: usize, pending: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="problems-heading" class="problems">
             <h2 id="problems-heading">{format!("{total} problems to fix")}</h2>
-            {pending.then(|| view! { <p>"Nothing has been saved. Correct these in your file, then upload it again."</p> })}
+            <p>"Nothing has been saved. Correct these in your file, then upload it again."</p>
             <ol>{items}</ol>
             {(total > preview.errors.len()).then(|| view! {
                 <p>{format!("The first {} are listed; fix them and upload again to see the rest.", preview.errors.len())}</p>

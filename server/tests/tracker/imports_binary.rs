@@ -135,6 +135,9 @@ async fn the_file_as_uploaded_is_for_its_reporters_and_reviewers_only() {
         .await
         .expect("a reviewer reads the import");
         assert!(!seen.may_decide);
+        // Decided, the import shows its recorded counts; its file is not read again.
+        assert!(seen.preview.is_none());
+        assert_eq!(seen.batch.counts.accepted, 1);
         assert!(matches!(
             store::undo(db, &w.reviewer, batch, today()).await,
             Err(app::refusal::WriteError::Refused(Refusal::Forbidden(_)))

@@ -18,7 +18,9 @@ use crate::spreadsheets::Limits;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Staged {
     pub batch: Batch,
-    pub preview: Preview,
+    /// What committing would do, while the upload is pending; once it is committed, undone or
+    /// discarded its file is not read again: the batch holds its counts.
+    pub preview: Option<Preview>,
     /// Whether the person may commit, discard or undo it (they report for its owner), or
     /// only read it (they review the country).
     pub may_decide: bool,
@@ -61,7 +63,14 @@ pub async fn staged(
     today: NaiveDate,
 ) -> Result<Staged, ImportError> {
     let kept = load(db, actor, batch_id, Access::Read).await?;
-    let (preview, _, _) = analyse(db, &kept.owner, &kept.upload, options, limits, today).await?;
+    let preview = match kept.batch.state.as_str() {
+        "previewed" => Some(
+            analyse(db, &kept.owner, &kept.upload, options, limits, today)
+                .await?
+                .0,
+        ),
+        _ => None,
+    };
     Ok(Staged {
         batch: kept.batch,
         preview,
@@ -110,7 +119,7 @@ pub async fn commit_staged(
     }
     Ok(Staged {
         batch,
-        preview,
+        preview: Some(preview),
         may_decide: true,
     })
 }
