@@ -2,11 +2,10 @@
 //! with ids assigned here, then written in bulk.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, Set, Statement,
-};
+use sea_orm::Set;
 
 use super::content::{self, Dice};
+use super::rows::{Ids, Rows};
 use super::Catalogue;
 use crate::accounts::entities::{role_membership, user};
 use crate::plans::entities::{
@@ -14,47 +13,6 @@ use crate::plans::entities::{
 };
 use crate::plans::Status;
 use crate::progress::entities::{evidence_link, indicator_value, progress_update};
-
-/// Tables whose ids the demo assigns, in the order they are written.
-pub const TABLES: [&str; 10] = [
-    "users",
-    "countries",
-    "owners",
-    "role_memberships",
-    "action_plans",
-    "commitments",
-    "targets",
-    "progress_updates",
-    "indicator_values",
-    "evidence_links",
-];
-
-/// The next free id of each table in [`TABLES`].
-pub struct Ids([i32; 10]);
-
-impl Ids {
-    pub async fn next_free(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
-        let mut next = [1; 10];
-        for (slot, table) in next.iter_mut().zip(TABLES) {
-            let row = db
-                .query_one_raw(Statement::from_string(
-                    db.get_database_backend(),
-                    format!("SELECT CAST(COALESCE(MAX(id), 0) + 1 AS BIGINT) FROM {table}"),
-                ))
-                .await?;
-            if let Some(row) = row {
-                *slot = i32::try_from(row.try_get_by_index::<i64>(0)?).unwrap_or(i32::MAX);
-            }
-        }
-        Ok(Ids(next))
-    }
-
-    fn take(&mut self, table: usize) -> i32 {
-        let id = self.0[table];
-        self.0[table] += 1;
-        id
-    }
-}
 
 pub struct Spec<'a> {
     pub iso3: &'a str,
@@ -70,55 +28,6 @@ pub struct Spec<'a> {
     /// Whether every commitment is led by the first owner, the Ministry of Health, instead of
     /// owners drawn at random.
     pub one_lead: bool,
-}
-
-#[derive(Default)]
-pub struct Rows {
-    users: Vec<user::ActiveModel>,
-    country: Vec<country::ActiveModel>,
-    owners: Vec<owner::ActiveModel>,
-    memberships: Vec<role_membership::ActiveModel>,
-    plans: Vec<action_plan::ActiveModel>,
-    pub commitments: Vec<commitment::ActiveModel>,
-    links: Vec<commitment_recommendation::ActiveModel>,
-    supporting: Vec<supporting_owner::ActiveModel>,
-    targets: Vec<target::ActiveModel>,
-    pub updates: Vec<progress_update::ActiveModel>,
-    values: Vec<indicator_value::ActiveModel>,
-    evidence: Vec<evidence_link::ActiveModel>,
-}
-
-impl Rows {
-    /// Writes every row, parents first, in batches small enough for SQLite's limit on
-    /// parameters per statement.
-    pub async fn insert(self, txn: &DatabaseTransaction) -> Result<(), DbErr> {
-        insert_all(txn, self.users).await?;
-        insert_all(txn, self.country).await?;
-        insert_all(txn, self.owners).await?;
-        insert_all(txn, self.memberships).await?;
-        insert_all(txn, self.plans).await?;
-        insert_all(txn, self.commitments).await?;
-        insert_all(txn, self.links).await?;
-        insert_all(txn, self.supporting).await?;
-        insert_all(txn, self.targets).await?;
-        insert_all(txn, self.updates).await?;
-        insert_all(txn, self.values).await?;
-        insert_all(txn, self.evidence).await
-    }
-}
-
-async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<(), DbErr>
-where
-    A: ActiveModelTrait + Send,
-{
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let batch: Vec<A> = rows.by_ref().take(1000).collect();
-        A::Entity::insert_many(batch)
-            .exec_without_returning(txn)
-            .await?;
-    }
-    Ok(())
 }
 
 struct Person {

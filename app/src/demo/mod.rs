@@ -8,6 +8,7 @@
 
 mod content;
 mod country;
+mod rows;
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -20,7 +21,7 @@ use crate::audit::{self, Change};
 use crate::catalogue::entities::{group, recommendation};
 use crate::refusal::{Refusal, WriteError};
 use content::Dice;
-pub use country::Ids;
+pub use rows::Ids;
 
 /// The password of every demo account, printed in the README: demo data only.
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -218,7 +219,7 @@ async fn catalogue_by_group(db: &impl ConnectionTrait) -> Result<Catalogue, DbEr
 
 /// PostgreSQL's id sequences do not see ids written explicitly: move them past the demo.
 async fn resync_sequences(db: &DatabaseConnection) -> Result<(), DbErr> {
-    for table in country::TABLES {
+    for table in rows::TABLES {
         db.execute_unprepared(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
         ))

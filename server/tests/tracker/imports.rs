@@ -1,8 +1,8 @@
 //! Progress spreadsheets: template, preview, commit, re-import, undo, errors named by sheet,
 //! row and column, hostile files, and who may import.
 
-use app::imports::store::{self, Destination, ImportError, Upload};
-use app::imports::{Field, ImportOptions, Language, Outcome, Preview};
+use app::imports::store::{self, Destination, Upload};
+use app::imports::{Field, ImportOptions, Outcome, Preview};
 use app::plans::authoring;
 use app::plans::store as plans;
 use app::refusal::{Refusal, WriteError};
@@ -28,7 +28,7 @@ pub(crate) fn upload(name: &str, bytes: Vec<u8>) -> Upload {
     }
 }
 
-async fn preview(db: &DatabaseConnection, w: &World, file: &Upload) -> Preview {
+pub(crate) async fn preview(db: &DatabaseConnection, w: &World, file: &Upload) -> Preview {
     store::preview(
         db,
         &w.focal_point,
@@ -333,83 +333,6 @@ async fn ods_and_remembered_mappings() {
         let again = preview(db, &w, &file).await;
         assert!(again.missing.is_empty());
         assert_eq!(again.counts.unchanged, 1);
-        test_db.finish().await;
-    }
-}
-
-#[tokio::test]
-async fn the_template_lists_the_owners_commitments_and_only_its_people_get_it() {
-    for test_db in common::migrated_databases().await {
-        let db = &test_db.db;
-        let w = world::build(db).await;
-        let (id, target) = w.commitment(db, "C-01").await;
-        let bytes = app::imports::template::for_owner(db, &w.focal_point, moh(), Language::English)
-            .await
-            .expect("template");
-        let book = app::spreadsheets::read("template.xlsx", &bytes, &Limits::default())
-            .expect("read back");
-        let sheet = &book.sheets[0];
-        assert_eq!(sheet.name, "Progress");
-        let data = sheet
-            .rows
-            .iter()
-            .find(|r| r.number == 4)
-            .expect("first commitment row");
-        assert_eq!(data.cells[0], app::spreadsheets::Cell::Number(id.into()));
-        assert_eq!(
-            data.cells[1],
-            app::spreadsheets::Cell::Number(target.into())
-        );
-        assert_eq!(book.sheets[1].name, "Instructions");
-        // Returned untouched, it reports nothing.
-        let blank = preview(db, &w, &upload("template.xlsx", bytes)).await;
-        assert!(blank.missing.is_empty());
-        assert_eq!(blank.counts.rows_read, 0);
-        // In French and Spanish too, its headers are ones the importer reads back.
-        for (language, sheet_name, help) in [
-            (Language::French, "Avancement", "Instructions"),
-            (Language::Spanish, "Avance", "Instrucciones"),
-        ] {
-            let bytes = app::imports::template::for_owner(db, &w.focal_point, moh(), language)
-                .await
-                .expect("template");
-            let book = app::spreadsheets::read("modele.xlsx", &bytes, &Limits::default())
-                .expect("read back");
-            assert_eq!(book.sheets[0].name, sheet_name);
-            assert_eq!(book.sheets[1].name, help);
-            let blank = preview(db, &w, &upload("modele.xlsx", bytes)).await;
-            assert!(
-                blank.missing.is_empty(),
-                "{language:?}: {:?}",
-                blank.missing
-            );
-            assert_eq!(blank.columns.len(), 8, "{language:?}");
-        }
-
-        for outsider in [&w.other_focal_point, &w.other_coordinator, &w.reviewer] {
-            let refused =
-                app::imports::template::for_owner(db, outsider, moh(), Language::English).await;
-            assert!(matches!(
-                refused,
-                Err(ImportError::Refused(Refusal::Forbidden(_)))
-            ));
-            let file = upload("suivi.xlsx", french_workbook(id, target));
-            let refused = store::commit(
-                db,
-                outsider,
-                moh(),
-                &file,
-                &ImportOptions::default(),
-                Limits::default(),
-                today(),
-            )
-            .await;
-            assert!(matches!(
-                refused,
-                Err(ImportError::Refused(Refusal::Forbidden(_)))
-            ));
-        }
-        assert_eq!(updates(db).await, 0);
         test_db.finish().await;
     }
 }

@@ -17,6 +17,7 @@ mod imports_api;
 mod imports_binary;
 mod imports_hostile;
 mod imports_pages;
+mod imports_template;
 mod pages;
 mod permissions;
 mod plans;
