@@ -101,7 +101,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let limits = Limits::default();
     let upload = Upload {
         file_name: "progress.xlsx".into(),
-        bytes,
+        bytes: bytes.into(),
     };
     let to = || Destination { iso3, owner_code };
     let options = ImportOptions::default();

@@ -157,7 +157,7 @@ async fn receive(
                 Some("file") => {
                     let name = field.file_name().unwrap_or_default().to_owned();
                     match field.bytes().await {
-                        Ok(bytes) => file = Some((name, bytes.to_vec())),
+                        Ok(bytes) => file = Some((name, bytes)),
                         Err(error) => return too_large_or_broken(&error, &state),
                     }
                 }

@@ -17,13 +17,19 @@ use crate::refusal::Refusal;
 pub(super) struct CommitmentFacts {
     /// Its version and % complete as read, which the import moves on from.
     pub current: Current,
-    pub title: String,
     pub lead_owner_id: i32,
-    pub lead_owner_code: String,
     pub start_date: NaiveDate,
     pub target_ids: Vec<i32>,
     /// The updates already recorded (leaving out undone imports), to recognise a re-import.
     pub recorded: HashSet<Fingerprint>,
+}
+
+/// What the check knows of the country's plans.
+pub(super) struct Plan {
+    /// Every commitment, by id.
+    pub commitments: HashMap<i32, CommitmentFacts>,
+    /// The code of every owner, by id, to name the owner of another's commitment.
+    pub owner_codes: HashMap<i32, String>,
 }
 
 /// An update's content, without who sent it or when: two equal fingerprints are the same report.
@@ -103,16 +109,12 @@ pub(super) struct Importer<'a> {
 }
 
 /// Checks every row, recording problems on the rows, and returns the updates they make.
-pub(super) fn check(
-    rows: &mut [ParsedRow],
-    facts: &HashMap<i32, CommitmentFacts>,
-    importer: &Importer,
-) -> Vec<Group> {
+pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<i32, usize> = HashMap::new();
     for (index, row) in rows.iter_mut().enumerate() {
         let Some(id) = row.commitment else { continue };
-        let Some(commitment) = facts.get(&id) else {
+        let Some(commitment) = plan.commitments.get(&id) else {
             row.fail(
                 Some(Field::Commitment),
                 format!("there is no commitment {id} in this country's plans"),
@@ -124,7 +126,10 @@ pub(super) fn check(
                 Some(Field::Commitment),
                 format!(
                     "commitment {id} is led by {}, not {}: it is refused and nothing from this row is written",
-                    commitment.lead_owner_code, importer.owner_code
+                    plan.owner_codes
+                        .get(&commitment.lead_owner_id)
+                        .map_or("another owner", String::as_str),
+                    importer.owner_code
                 ),
             );
             continue;
@@ -160,14 +165,15 @@ pub(super) fn check(
         groups[slot].rows.push(index);
     }
     for group in &mut groups {
-        if let Some(commitment) = facts.get(&group.current.id) {
+        if let Some(commitment) = plan.commitments.get(&group.current.id) {
             merge(group, rows, commitment, importer.today);
         }
     }
     groups
 }
 
-/// Makes the rows of one commitment into one update, or records why it cannot be.
+/// Makes the rows of one commitment into one update, or records why it cannot be. The texts of
+/// the group's first row move into the update: nothing reads them from the rows afterwards.
 fn merge(
     group: &mut Group,
     rows: &mut [ParsedRow],
@@ -176,7 +182,13 @@ fn merge(
 ) {
     let id = group.current.id;
     let first = rows[group.rows[0]].number;
-    let mut agreed = rows[group.rows[0]].clone();
+    let lead_row = &mut rows[group.rows[0]];
+    let mut agreed = ParsedRow {
+        narrative: std::mem::take(&mut lead_row.narrative),
+        evidence: std::mem::take(&mut lead_row.evidence),
+        problems: Vec::new(),
+        ..*lead_row
+    };
     let mut values: Vec<IndicatorValue> = Vec::new();
     for &index in &group.rows {
         let row = &mut rows[index];
@@ -256,14 +268,15 @@ fn merge(
                 reporting_date: agreed.reporting_date.map(|d| d.to_string()),
                 status: status.as_str().to_owned(),
                 percent_complete: agreed.percent.map(f64::from),
-                narrative: Some(agreed.narrative.clone()),
-                evidence_urls: agreed.evidence.clone(),
+                narrative: Some(std::mem::take(&mut agreed.narrative)),
+                evidence_urls: std::mem::take(&mut agreed.evidence),
                 indicator_values: values,
                 version: None,
             };
             match ValidUpdate::check(input, &commitment.target_ids, today) {
                 Ok(update) => {
-                    group.unchanged = commitment.recorded.contains(&Fingerprint::of_valid(&update));
+                    group.unchanged = !commitment.recorded.is_empty()
+                        && commitment.recorded.contains(&Fingerprint::of_valid(&update));
                     group.update = Some(update);
                 }
                 Err(Refusal::Invalid(errors)) => {

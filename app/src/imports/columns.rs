@@ -158,7 +158,7 @@ impl Layout {
 }
 
 /// How many rows from the top are searched for the header.
-const HEADER_SEARCH_ROWS: usize = 30;
+pub(super) const HEADER_SEARCH_ROWS: usize = 30;
 
 /// The fields the cells of one row name, by column.
 fn match_row(cells: &[Cell], remembered: &Remembered) -> BTreeMap<Field, usize> {

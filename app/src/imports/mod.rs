@@ -12,6 +12,8 @@ pub(crate) mod entities;
 mod field;
 mod language;
 #[cfg(feature = "ssr")]
+mod reading;
+#[cfg(feature = "ssr")]
 mod rows;
 mod server_fns;
 #[cfg(feature = "ssr")]
@@ -87,6 +89,10 @@ pub struct PreviewRow {
     pub problems: Vec<String>,
 }
 
+/// How many rows a preview lists: enough to see that the file was read as meant, without a
+/// page of a hundred thousand rows.
+pub const PREVIEW_ROWS: usize = 500;
+
 /// Which column a field was read from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnChoice {
@@ -115,6 +121,7 @@ pub struct Preview {
     pub headers: Vec<(usize, String)>,
     /// Required fields no column was found for.
     pub missing: Vec<Field>,
+    /// The first [`PREVIEW_ROWS`] rows read; `counts` and `errors` cover every row.
     pub rows: Vec<PreviewRow>,
     pub counts: Counts,
     pub errors: Vec<Problem>,

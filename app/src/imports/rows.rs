@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::columns::Layout;
 use super::{values, Field};
 use crate::plans::Status;
-use crate::spreadsheets::{column_letter, Cell, Row, Sheet, EMPTY};
+use crate::spreadsheets::{column_letter, Cell, Row, EMPTY};
 
 /// One filled-in row as read, before it is checked against the plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,43 +30,31 @@ impl ParsedRow {
 }
 
 /// "D 'Status'": the column's letter and its header as the file writes it.
-pub(super) fn column_name(sheet: &Sheet, layout: &Layout, column: usize) -> String {
-    let header = sheet.rows[layout.header_index].cell(column).shown();
-    format!("{} '{}'", column_letter(column), header)
+pub(super) fn column_name(header: &Row, column: usize) -> String {
+    format!(
+        "{} '{}'",
+        column_letter(column),
+        header.cell(column).shown()
+    )
 }
 
-/// The rows below the header that have anything to report; rows where only the template's
-/// own columns (IDs, titles) are filled are left out as blank.
-pub(super) fn parse(sheet: &Sheet, layout: &Layout) -> (Vec<ParsedRow>, usize) {
-    let mut blank = 0;
-    let mut parsed = Vec::new();
-    for row in &sheet.rows[layout.header_index + 1..] {
-        let cell = |field: Field| {
-            layout
-                .columns
-                .get(&field)
-                .map_or(&EMPTY, |column| row.cell(*column))
-        };
-        let reported = [
-            Field::ReportingDate,
-            Field::Status,
-            Field::Percent,
-            Field::Value,
-            Field::Narrative,
-            Field::Evidence,
-        ]
+/// The row below the header read into values, or `None` when it has nothing to report: rows
+/// where only the template's own columns (IDs, titles) are filled are left out as blank.
+pub(super) fn parse_row(row: &Row, layout: &Layout) -> Option<ParsedRow> {
+    let cell = |field: Field| {
+        layout
+            .columns
+            .get(&field)
+            .map_or(&EMPTY, |column| row.cell(*column))
+    };
+    let reported = Field::ALL
         .into_iter()
+        .filter(|field| !matches!(field, Field::Commitment | Field::Target))
         .any(|field| !cell(field).is_empty());
-        if !reported {
-            blank += 1;
-            continue;
-        }
-        parsed.push(parse_row(row, &cell));
-    }
-    (parsed, blank)
+    reported.then(|| read_values(row, &cell))
 }
 
-fn parse_row<'a>(row: &Row, cell: &impl Fn(Field) -> &'a Cell) -> ParsedRow {
+fn read_values<'a>(row: &Row, cell: &impl Fn(Field) -> &'a Cell) -> ParsedRow {
     let mut out = ParsedRow {
         number: row.number,
         ..ParsedRow::default()

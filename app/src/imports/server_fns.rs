@@ -25,10 +25,8 @@ pub struct ImportView {
     pub errors_total: usize,
 }
 
-/// Rows and problems sent to the page: a 100,000-row file must not become a page of the same
-/// size. The counts cover every row.
-#[cfg(feature = "ssr")]
-const ROWS_SENT: usize = 500;
+/// Problems sent to the page (the preview itself lists at most `PREVIEW_ROWS` rows): a
+/// 100,000-row file must not become a page of the same size. The counts cover every row.
 #[cfg(feature = "ssr")]
 const ERRORS_SENT: usize = 1000;
 
@@ -101,7 +99,6 @@ pub async fn get_import(
             let mut preview = staged.preview;
             let errors_total = preview.as_ref().map_or(0, |p| p.errors.len());
             if let Some(preview) = preview.as_mut() {
-                preview.rows.truncate(ROWS_SENT);
                 preview.errors.truncate(ERRORS_SENT);
             }
             Ok(Some(ImportView {

@@ -21,13 +21,13 @@ pub fn read(file_stem: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet, Str
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut lines = LineCounter::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line()) + 1;
             format!("line {line} breaks the CSV rules ({e}); check its quotes")
         })?;
-        // The reader counts the lines before the record; people count from 1.
-        let number = record.position().map_or(0, |p| p.line()) as u32 + 1;
+        let number = lines.of(text, record.position().map_or(0, |p| p.byte() as usize));
         let cells: Vec<Cell> = record
             .iter()
             .take(MAX_COLUMNS)
@@ -54,6 +54,36 @@ pub fn read(file_stem: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet, Str
         name: file_stem.to_owned(),
         rows,
     })
+}
+
+/// Line numbers of records as people count them. The reader's own count places a record that
+/// follows blank lines on the first of them, so lines are counted here from its byte offset.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u32,
+}
+
+impl LineCounter {
+    /// The line on which the record at byte `start` begins, past any blank lines before it;
+    /// records come in order, so each newline is counted once.
+    fn of(&mut self, text: &str, start: usize) -> u32 {
+        let bytes = text.as_bytes();
+        let blank = bytes.get(start..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
+                .count()
+        });
+        let start = (start + blank).min(bytes.len());
+        if start > self.offset {
+            self.line += bytes[self.offset..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32;
+            self.offset = start;
+        }
+        self.line + 1
+    }
 }
 
 /// Semicolons when the first lines hold more of them than commas (outside quotes).

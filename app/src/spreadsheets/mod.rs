@@ -7,6 +7,7 @@
 //! real, sheets are streamed cell by cell where the format allows (a declared dimension of a
 //! million rows allocates nothing), and a panic inside a reader becomes an error on that file.
 
+mod assembler;
 mod cells;
 mod csv_text;
 mod read;
@@ -16,7 +17,7 @@ mod xls_grid;
 use chrono::NaiveDate;
 
 pub use cells::{column_letter, excel_serial_date};
-pub use read::read;
+pub use read::{read, Book};
 pub use sniff::Format;
 
 /// How much of an upload is read at most.

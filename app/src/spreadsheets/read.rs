@@ -1,156 +1,319 @@
-//! Reading a whole file into sheets of rows, whatever its format.
+//! Opening a file whatever its format, then reading its sheets row by row.
+//!
+//! An import needs the first rows of every sheet (to find a header) and then the rest of one
+//! sheet, and of those rows only a few columns. xlsx and xlsb sheets are streamed for that, so
+//! a large file is never held as cells; xls, ods and csv are read whole by their readers and
+//! then served the same way.
 
 use std::io::Cursor;
+use std::ops::ControlFlow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use calamine::{open_workbook_from_rs, Data, DataRef, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 
+use super::assembler::Assembler;
 use super::sniff::{detect, Format};
-use super::{csv_text, Cell, Limits, ReadError, Row, Sheet, Workbook, MAX_COLUMNS};
+use super::{csv_text, Cell, Limits, ReadError, Row, Sheet, Workbook};
 
-/// Every sheet of `bytes`, uploaded as `file_name`; a clear error when the file cannot be read.
-/// Formulas are never evaluated: their last computed value, as saved, is what is read.
+/// Every sheet of `bytes`, uploaded as `file_name`, with all its cells; a clear error when the
+/// file cannot be read. Formulas are never evaluated: their last computed value, as saved, is
+/// what is read.
 pub fn read(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook, ReadError> {
-    let format = detect(file_name, bytes, limits)?;
-    let fail = |problem: String| ReadError::new(file_name, problem);
-    let sheets = if format == Format::Csv {
-        let stem = file_name
-            .rsplit_once('.')
-            .map_or(file_name, |(stem, _)| stem);
-        vec![csv_text::read(stem, bytes, limits).map_err(fail)?]
-    } else {
-        // Old readers have panicked on malformed files: a panic is this file's error, not the
-        // server's.
-        catch_unwind(AssertUnwindSafe(|| read_workbook(format, bytes, limits)))
-            .map_err(|_| {
-                fail(format!(
-                    "the file could not be read as {}; open it in a spreadsheet program, save it again and upload the new copy",
-                    format.label()
-                ))
-            })?
-            .map_err(fail)?
-    };
-    Ok(Workbook { format, sheets })
-}
-
-/// Reads every sheet of an xlsx or xlsb book cell by cell: the two readers have the same
-/// methods but no common trait for them.
-macro_rules! stream_sheets {
-    ($book:ident, $rows:ident, $sheets:ident, $damaged:ident) => {{
-        let mut book = $book;
-        for name in book.sheet_names() {
-            let mut cells = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| $damaged(&e))?;
-            while let Some(cell) = cells.next_cell().map_err(|e| $damaged(&e))? {
-                let (row, column) = cell.get_position();
-                $rows.add(&name, row, column, Cell::from(cell.get_value().clone()))?;
-            }
-            $sheets.push($rows.finish(name));
-        }
-    }};
-}
-
-fn read_workbook(format: Format, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, String> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        format!(
-            "the file could not be read as {} ({e}); save it again and upload the new copy",
-            format.label()
-        )
-    };
-    let cursor = Cursor::new(bytes);
-    let mut rows = SheetRows::new(limits);
+    let mut book = Book::open(file_name, bytes, limits)?;
     let mut sheets = Vec::new();
-    match format {
-        Format::Xlsx => {
-            let book: Xlsx<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
-            stream_sheets!(book, rows, sheets, damaged);
+    for index in 0..book.sheet_names().len() {
+        let mut rows = Vec::new();
+        book.each_row(index, 0, None, |row| {
+            rows.push(row.clone());
+            ControlFlow::Continue(())
+        })?;
+        sheets.push(Sheet {
+            name: book.sheet_names()[index].clone(),
+            rows,
+        });
+    }
+    Ok(Workbook {
+        format: book.format,
+        sheets,
+    })
+}
+
+/// A file opened for reading, sheet by sheet.
+pub struct Book<'a> {
+    file_name: String,
+    format: Format,
+    limits: Limits,
+    names: Vec<String>,
+    source: Source<'a>,
+}
+
+enum Source<'a> {
+    Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
+    Xlsb(Box<Xlsb<Cursor<&'a [u8]>>>),
+    /// Formats whose readers load whole sheets.
+    Whole(Vec<Sheet>),
+}
+
+impl<'a> Book<'a> {
+    /// Opens `bytes`, uploaded as `file_name`: the format is judged by the content, and the
+    /// checks that keep a hostile file harmless run before any reader sees it.
+    pub fn open(file_name: &str, bytes: &'a [u8], limits: &Limits) -> Result<Self, ReadError> {
+        let format = detect(file_name, bytes, limits)?;
+        let mut book = Book {
+            file_name: file_name.to_owned(),
+            format,
+            limits: *limits,
+            names: Vec::new(),
+            source: Source::Whole(Vec::new()),
+        };
+        book.source = if format == Format::Csv {
+            let stem = file_name
+                .rsplit_once('.')
+                .map_or(file_name, |(stem, _)| stem);
+            let sheet = csv_text::read(stem, bytes, limits).map_err(|p| book.error(p))?;
+            Source::Whole(vec![sheet])
+        } else {
+            book.guarded(|book| open_source(format, bytes, &book.limits))?
+        };
+        book.names = match &book.source {
+            Source::Xlsx(xlsx) => xlsx.sheet_names(),
+            Source::Xlsb(xlsb) => xlsb.sheet_names(),
+            Source::Whole(sheets) => sheets.iter().map(|s| s.name.clone()).collect(),
+        };
+        Ok(book)
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn sheet_names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The first `count` rows with data of every sheet, all columns.
+    pub fn heads(&mut self, count: usize) -> Result<Vec<Sheet>, ReadError> {
+        let mut heads = Vec::new();
+        for index in 0..self.names.len() {
+            let mut rows = Vec::new();
+            if count > 0 {
+                self.each_row(index, 0, None, |row| {
+                    rows.push(row.clone());
+                    if rows.len() < count {
+                        ControlFlow::Continue(())
+                    } else {
+                        ControlFlow::Break(())
+                    }
+                })?;
+            }
+            heads.push(Sheet {
+                name: self.names[index].clone(),
+                rows,
+            });
         }
-        Format::Xlsb => {
-            let book: Xlsb<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
-            stream_sheets!(book, rows, sheets, damaged);
+        Ok(heads)
+    }
+
+    /// Calls `visit` with every row with data of sheet `index` below row number `after`, in
+    /// the file's order, until it breaks. With `columns`, only those cells are read; the
+    /// others are empty, and a row with none of them filled is not visited. The row passed is
+    /// reused for the next one: keep what is needed of it, not the row.
+    pub fn each_row(
+        &mut self,
+        index: usize,
+        after: u32,
+        columns: Option<&[usize]>,
+        visit: impl FnMut(&Row) -> ControlFlow<()>,
+    ) -> Result<(), ReadError> {
+        let Some(name) = self.names.get(index).cloned() else {
+            return Ok(());
+        };
+        let format = self.format;
+        let limits = self.limits;
+        self.guarded(move |book| {
+            let damaged = |e: &dyn std::fmt::Display| damaged(format, e);
+            let mut rows = Assembler::new(&name, &limits, after, columns, visit);
+            let flow = match &mut book.source {
+                Source::Xlsx(xlsx) => {
+                    let mut cells = xlsx
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| damaged(&e))?;
+                    stream(|| cells.next_cell(), &mut rows, format)?
+                }
+                Source::Xlsb(xlsb) => {
+                    let mut cells = xlsb
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| damaged(&e))?;
+                    stream(|| cells.next_cell(), &mut rows, format)?
+                }
+                Source::Whole(sheets) => {
+                    let mut flow = ControlFlow::Continue(());
+                    'rows: for row in sheets.get(index).map_or(&[][..], |s| &s.rows[..]) {
+                        for (column, cell) in (0u32..).zip(&row.cells) {
+                            flow =
+                                rows.add(row.number.saturating_sub(1), column, || cell.clone())?;
+                            if flow.is_break() {
+                                break 'rows;
+                            }
+                        }
+                    }
+                    flow
+                }
+            };
+            if flow.is_break() {
+                return Ok(());
+            }
+            rows.finish()
+        })
+    }
+
+    fn error(&self, problem: String) -> ReadError {
+        ReadError::new(&self.file_name, problem)
+    }
+
+    /// Runs reading work with a reader's panic made this file's error: old readers have
+    /// panicked on malformed files, and that must not take the server down.
+    fn guarded<T>(
+        &mut self,
+        work: impl FnOnce(&mut Self) -> Result<T, String>,
+    ) -> Result<T, ReadError> {
+        let label = self.format.label();
+        match catch_unwind(AssertUnwindSafe(|| work(self))) {
+            Ok(done) => done.map_err(|p| self.error(p)),
+            Err(_) => Err(self.error(format!(
+                "the file could not be read as {label}; open it in a spreadsheet program, save it again and upload the new copy"
+            ))),
         }
+    }
+}
+
+/// Feeds the cells of a streaming reader to `rows` until they run out or the visitor stops.
+fn stream<'d, E: std::fmt::Display, V: FnMut(&Row) -> ControlFlow<()>>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'d>>>, E>,
+    rows: &mut Assembler<'_, V>,
+    format: Format,
+) -> Result<ControlFlow<()>, String> {
+    while let Some(cell) = next().map_err(|e| damaged(format, &e))? {
+        let (row, column) = cell.get_position();
+        if rows
+            .add(row, column, || Cell::from(cell.get_value().clone()))?
+            .is_break()
+        {
+            return Ok(ControlFlow::Break(()));
+        }
+    }
+    Ok(ControlFlow::Continue(()))
+}
+
+fn damaged(format: Format, e: &dyn std::fmt::Display) -> String {
+    format!(
+        "the file could not be read as {} ({e}); save it again and upload the new copy",
+        format.label()
+    )
+}
+
+fn open_source<'a>(format: Format, bytes: &'a [u8], limits: &Limits) -> Result<Source<'a>, String> {
+    let damaged = |e: &dyn std::fmt::Display| damaged(format, e);
+    let cursor = Cursor::new(bytes);
+    Ok(match format {
+        Format::Xlsx => Source::Xlsx(Box::new(
+            open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?,
+        )),
+        Format::Xlsb => Source::Xlsb(Box::new(
+            open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?,
+        )),
         // These two readers load whole sheets: xls grids are checked first, and ods
         // repetitions are capped by the reader.
         Format::Xls => {
             super::xls_grid::check(bytes)?;
             let mut book: Xls<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
+            let mut sheets = Vec::new();
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| damaged(&e))?;
-                sheets.push(rows.from_range(name, &range)?);
+                sheets.push(whole_sheet(name, &range, limits)?);
             }
+            Source::Whole(sheets)
         }
         Format::Ods => {
             let mut book: Ods<_> = open_workbook_from_rs(cursor).map_err(|e| damaged(&e))?;
+            let mut sheets = Vec::new();
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| damaged(&e))?;
-                sheets.push(rows.from_range(name, &range)?);
+                sheets.push(whole_sheet(name, &range, limits)?);
             }
+            Source::Whole(sheets)
         }
-        Format::Csv => {}
-    }
-    Ok(sheets)
+        Format::Csv => Source::Whole(Vec::new()),
+    })
 }
 
-/// Collects cells, which arrive row by row, into rows with data.
-struct SheetRows<'a> {
-    limits: &'a Limits,
-    rows: Vec<Row>,
+/// The rows with data of a sheet a reader loaded whole.
+fn whole_sheet(name: String, range: &Range<Data>, limits: &Limits) -> Result<Sheet, String> {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::new();
+    let mut assembler = Assembler::new(&name, limits, 0, None, |row: &Row| {
+        rows.push(row.clone());
+        ControlFlow::Continue(())
+    });
+    for (row, column, data) in range.used_cells() {
+        let cell = || Cell::from(data);
+        if assembler
+            .add(top + row as u32, left + column as u32, cell)?
+            .is_break()
+        {
+            break;
+        }
+    }
+    assembler.finish()?;
+    // Ranges are in row order; a file whose cells were not is put in order.
+    rows.sort_by_key(|r| r.number);
+    Ok(Sheet { name, rows })
 }
 
-impl<'a> SheetRows<'a> {
-    fn new(limits: &'a Limits) -> Self {
-        SheetRows {
-            limits,
-            rows: Vec::new(),
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(row: &Row) -> Vec<String> {
+        row.cells.iter().map(Cell::shown).collect()
     }
 
-    /// Adds the cell at zero-based `row` and `column`.
-    fn add(&mut self, sheet: &str, row: u32, column: u32, cell: Cell) -> Result<(), String> {
-        let column = column as usize;
-        if cell.is_empty() || column >= MAX_COLUMNS {
-            return Ok(());
-        }
-        let number = row + 1;
-        if self.rows.last().map(|r| r.number) != Some(number) {
-            if self.rows.len() >= self.limits.max_rows {
-                return Err(format!(
-                    "sheet '{sheet}' has more than {} rows with data, the most one import takes; split it",
-                    self.limits.max_rows
-                ));
-            }
-            self.rows.push(Row {
-                number,
-                cells: Vec::new(),
-            });
-        }
-        if let Some(last) = self.rows.last_mut() {
-            if last.cells.len() <= column {
-                last.cells.resize(column + 1, Cell::Empty);
-            }
-            last.cells[column] = cell;
-        }
-        Ok(())
+    #[test]
+    fn heads_then_chosen_columns_below_the_header() {
+        let csv = "Title\n\nID;Status;Note\n1;done;a\n2;;b\n3;limited;c\n";
+        let mut book = Book::open("p.csv", csv.as_bytes(), &Limits::default()).expect("opens");
+        let heads = book.heads(2).expect("heads");
+        assert_eq!(heads.len(), 1);
+        assert_eq!(heads[0].rows.len(), 2);
+        assert_eq!(texts(&heads[0].rows[1]), ["ID", "Status", "Note"]);
+        assert_eq!(heads[0].rows[1].number, 3);
+        let mut seen = Vec::new();
+        book.each_row(0, 3, Some(&[1]), |row| {
+            seen.push((row.number, texts(row)));
+            ControlFlow::Continue(())
+        })
+        .expect("rows");
+        assert_eq!(
+            seen,
+            [
+                (4, vec!["".to_owned(), "done".to_owned()]),
+                (6, vec!["".to_owned(), "limited".to_owned()]),
+            ]
+        );
     }
 
-    fn finish(&mut self, name: String) -> Sheet {
-        let mut rows = std::mem::take(&mut self.rows);
-        // Streams are in row order in every file seen; a file that is not is put in order.
-        rows.sort_by_key(|r| r.number);
-        Sheet { name, rows }
-    }
-
-    fn from_range(&mut self, name: String, range: &Range<Data>) -> Result<Sheet, String> {
-        let (top, left) = range.start().unwrap_or((0, 0));
-        for (row, column, data) in range.used_cells() {
-            self.add(
-                &name,
-                top + row as u32,
-                left + column as u32,
-                Cell::from(data),
-            )?;
-        }
-        Ok(self.finish(name))
+    #[test]
+    fn too_many_rows_are_refused_by_sheet() {
+        let limits = Limits {
+            max_rows: 2,
+            ..Limits::default()
+        };
+        let csv = "a\nb\n";
+        let mut book = Book::open("p.csv", csv.as_bytes(), &limits).expect("opens");
+        assert!(book
+            .each_row(0, 0, None, |_| ControlFlow::Continue(()))
+            .is_ok());
+        let error = read("p.csv", b"a\nb\nc\n", &limits).expect_err("three rows");
+        assert!(error.problem.contains("more than 2 rows"), "{error}");
     }
 }

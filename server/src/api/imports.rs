@@ -126,10 +126,7 @@ async fn read_file(mut multipart: Multipart) -> Result<Upload, ApiError> {
         }
         let file_name = field.file_name().unwrap_or("upload.xlsx").to_owned();
         let bytes = field.bytes().await.map_err(too_big)?;
-        return Ok(Upload {
-            file_name,
-            bytes: bytes.to_vec(),
-        });
+        return Ok(Upload { file_name, bytes });
     }
     Err(ApiError::BadBody(
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -51,7 +51,10 @@ pub async fn import(db: &DatabaseConnection, args: ImportArgs) -> Result<Printed
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let upload = Upload { file_name, bytes };
+    let upload = Upload {
+        file_name,
+        bytes: bytes.into(),
+    };
     let to = Destination {
         iso3: &args.country,
         owner_code: &args.owner,

@@ -24,7 +24,7 @@ pub(crate) fn moh() -> Destination<'static> {
 pub(crate) fn upload(name: &str, bytes: Vec<u8>) -> Upload {
     Upload {
         file_name: name.to_owned(),
-        bytes,
+        bytes: bytes.into(),
     }
 }
 

@@ -9,18 +9,15 @@ use sea_orm::{
     QueryTrait,
 };
 
-use super::super::check::{CommitmentFacts, Fingerprint};
+use super::super::check::{CommitmentFacts, Fingerprint, Plan};
 use super::super::entities::import_batch;
 use super::super::rows::ParsedRow;
 use crate::plans::entities::{action_plan, commitment, owner, target};
 use crate::progress::store::{reported_on, Current, ID_LIST};
 
-/// Every commitment of the country's plans, by id, with what the check needs of it; nothing
-/// recorded yet (see [`add_recorded`]).
-pub(super) async fn plan_facts(
-    db: &DatabaseConnection,
-    country_id: i32,
-) -> Result<HashMap<i32, CommitmentFacts>, DbErr> {
+/// Every commitment of the country's plans with what the check needs of it; nothing recorded
+/// yet (see [`add_recorded`]).
+pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Result<Plan, DbErr> {
     let plan_ids: Vec<i32> = action_plan::Entity::find()
         .select_only()
         .column(action_plan::Column::Id)
@@ -28,7 +25,7 @@ pub(super) async fn plan_facts(
         .into_tuple()
         .all(db)
         .await?;
-    let owners: HashMap<i32, String> = owner::Entity::find()
+    let owner_codes: HashMap<i32, String> = owner::Entity::find()
         .filter(owner::Column::CountryId.eq(country_id))
         .all(db)
         .await?
@@ -56,12 +53,11 @@ pub(super) async fn plan_facts(
     for (id, commitment_id) in found {
         targets.entry(commitment_id).or_default().push(id);
     }
-    type Row = (i32, String, i32, NaiveDate, i32, Option<i32>);
+    type Row = (i32, i32, NaiveDate, i32, Option<i32>);
     let commitments: Vec<Row> = commitment::Entity::find()
         .select_only()
         .columns([
             commitment::Column::Id,
-            commitment::Column::Title,
             commitment::Column::LeadOwnerId,
             commitment::Column::StartDate,
             commitment::Column::Version,
@@ -71,19 +67,17 @@ pub(super) async fn plan_facts(
         .into_tuple()
         .all(db)
         .await?;
-    Ok(commitments
+    let commitments = commitments
         .into_iter()
         .map(
-            |(id, title, lead_owner_id, start_date, version, percent_complete)| {
+            |(id, lead_owner_id, start_date, version, percent_complete)| {
                 let facts = CommitmentFacts {
                     current: Current {
                         id,
                         version,
                         percent_complete,
                     },
-                    title,
                     lead_owner_id,
-                    lead_owner_code: owners.get(&lead_owner_id).cloned().unwrap_or_default(),
                     start_date,
                     target_ids: targets.remove(&id).unwrap_or_default(),
                     recorded: HashSet::new(),
@@ -91,7 +85,26 @@ pub(super) async fn plan_facts(
                 (id, facts)
             },
         )
-        .collect())
+        .collect();
+    Ok(Plan {
+        commitments,
+        owner_codes,
+    })
+}
+
+/// The titles of `ids`, for the rows a preview shows.
+pub(super) async fn titles(
+    db: &DatabaseConnection,
+    ids: Vec<i32>,
+) -> Result<HashMap<i32, String>, DbErr> {
+    let found: Vec<(i32, String)> = commitment::Entity::find()
+        .select_only()
+        .columns([commitment::Column::Id, commitment::Column::Title])
+        .filter(commitment::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().collect())
 }
 
 /// Adds to the commitments `rows` name the updates already recorded on them (leaving out
@@ -100,14 +113,14 @@ pub(super) async fn plan_facts(
 pub(super) async fn add_recorded(
     db: &DatabaseConnection,
     country_id: i32,
-    facts: &mut HashMap<i32, CommitmentFacts>,
+    plan: &mut Plan,
     rows: &[ParsedRow],
     today: NaiveDate,
 ) -> Result<(), DbErr> {
     let named: BTreeSet<i32> = rows
         .iter()
         .filter_map(|r| r.commitment)
-        .filter(|id| facts.contains_key(id))
+        .filter(|id| plan.commitments.contains_key(id))
         .collect();
     let named: Vec<i32> = named.into_iter().collect();
     let dates: BTreeSet<NaiveDate> = rows
@@ -118,7 +131,7 @@ pub(super) async fn add_recorded(
     let undone = undone_updates(db, country_id).await?;
     for chunk in named.chunks(ID_LIST) {
         for (id, updates) in reported_on(db, chunk, &dates).await? {
-            if let Some(known) = facts.get_mut(&id) {
+            if let Some(known) = plan.commitments.get_mut(&id) {
                 known.recorded.extend(
                     updates
                         .iter()

@@ -60,7 +60,8 @@ impl From<WriteError> for ImportError {
 /// A file as uploaded.
 pub struct Upload {
     pub file_name: String,
-    pub bytes: Vec<u8>,
+    /// Shared, not copied, with the thread that reads it.
+    pub bytes: bytes::Bytes,
 }
 
 /// Where an import goes: a country and one of its owners.
@@ -137,7 +138,7 @@ pub(super) async fn new_batch(
     .await?;
     import_file::ActiveModel {
         batch_id: Set(batch.id),
-        content: Set(upload.bytes.clone()),
+        content: Set(upload.bytes.to_vec()),
     }
     .insert(txn)
     .await?;

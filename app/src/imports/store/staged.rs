@@ -196,7 +196,7 @@ async fn load(
     };
     let upload = Upload {
         file_name: batch.file_name.clone(),
-        bytes: file.content,
+        bytes: file.content.into(),
     };
     let format = batch.format.clone();
     Ok(Kept {
