@@ -9,6 +9,7 @@ pub mod catalogue;
 mod m0001_schema;
 mod m0002_catalogue;
 mod m0003_api_tokens;
+mod m0004_update_dates;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_schema::Migration),
             Box::new(m0002_catalogue::Migration),
             Box::new(m0003_api_tokens::Migration),
+            Box::new(m0004_update_dates::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 //! belong to it, rows of one commitment agree, and the update they make passes the same
 //! checks as one typed into the form.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -19,9 +19,10 @@ pub(super) struct CommitmentFacts {
     pub current: Current,
     pub lead_owner_id: i32,
     pub start_date: NaiveDate,
-    pub target_ids: Vec<i32>,
-    /// The updates already recorded (leaving out undone imports), to recognise a re-import.
-    pub recorded: HashSet<Fingerprint>,
+    pub target_ids: Box<[i32]>,
+    /// The updates already recorded on the file's dates (leaving out undone imports), to
+    /// recognise a re-import: rarely more than one, so a list.
+    pub recorded: Vec<Fingerprint>,
 }
 
 /// What the check knows of the country's plans.
@@ -110,8 +111,10 @@ pub(super) struct Importer<'a> {
 
 /// Checks every row, recording problems on the rows, and returns the updates they make.
 pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<i32, usize> = HashMap::new();
+    // Most files have one row per commitment: room for that many groups up front spares
+    // copying a hundred thousand of them as the list grows.
+    let mut groups: Vec<Group> = Vec::with_capacity(rows.len());
+    let mut group_of: HashMap<i32, usize> = HashMap::with_capacity(rows.len());
     for (index, row) in rows.iter_mut().enumerate() {
         let Some(id) = row.commitment else { continue };
         let Some(commitment) = plan.commitments.get(&id) else {
@@ -156,7 +159,7 @@ pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) ->
         let slot = *group_of.entry(id).or_insert_with(|| {
             groups.push(Group {
                 current: commitment.current,
-                rows: Vec::new(),
+                rows: Vec::with_capacity(1),
                 update: None,
                 unchanged: false,
             });

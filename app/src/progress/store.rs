@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    sea_query::SelectStatement, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use serde_json::json;
 
@@ -142,17 +142,17 @@ pub async fn history(
     .await
 }
 
-/// The updates of each of `commitment_ids` that report on one of `dates`, newest first: what
-/// an import compares its rows with, without reading years of history.
+/// The updates that report on one of `dates`, of each commitment `commitments` selects, newest
+/// first: what an import compares its rows with, without reading years of history.
 pub async fn reported_on(
     db: &impl ConnectionTrait,
-    commitment_ids: &[i32],
+    commitments: SelectStatement,
     dates: &[NaiveDate],
 ) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
     updates_where(
         db,
         Condition::all()
-            .add(progress_update::Column::CommitmentId.is_in(commitment_ids.iter().copied()))
+            .add(progress_update::Column::CommitmentId.in_subquery(commitments))
             .add(progress_update::Column::ReportingDate.is_in(dates.iter().copied())),
     )
     .await

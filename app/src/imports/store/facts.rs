@@ -79,8 +79,8 @@ pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Resu
                     },
                     lead_owner_id,
                     start_date,
-                    target_ids: targets.remove(&id).unwrap_or_default(),
-                    recorded: HashSet::new(),
+                    target_ids: targets.remove(&id).unwrap_or_default().into(),
+                    recorded: Vec::new(),
                 };
                 (id, facts)
             },
@@ -117,20 +117,33 @@ pub(super) async fn add_recorded(
     rows: &[ParsedRow],
     today: NaiveDate,
 ) -> Result<(), DbErr> {
-    let named: BTreeSet<i32> = rows
-        .iter()
-        .filter_map(|r| r.commitment)
-        .filter(|id| plan.commitments.contains_key(id))
-        .collect();
-    let named: Vec<i32> = named.into_iter().collect();
+    let named: HashSet<i32> = rows.iter().filter_map(|r| r.commitment).collect();
     let dates: BTreeSet<NaiveDate> = rows
         .iter()
         .map(|r| r.reporting_date.unwrap_or(today))
         .collect();
     let dates: Vec<NaiveDate> = dates.into_iter().collect();
     let undone = undone_updates(db, country_id).await?;
-    for chunk in named.chunks(ID_LIST) {
-        for (id, updates) in reported_on(db, chunk, &dates).await? {
+    // By date among the country's commitments, not by the file's IDs: a file names thousands
+    // of commitments but reports on a date or two.
+    let country = commitment::Entity::find()
+        .select_only()
+        .column(commitment::Column::Id)
+        .filter(
+            commitment::Column::PlanId.in_subquery(
+                action_plan::Entity::find()
+                    .select_only()
+                    .column(action_plan::Column::Id)
+                    .filter(action_plan::Column::CountryId.eq(country_id))
+                    .into_query(),
+            ),
+        )
+        .into_query();
+    for chunk in dates.chunks(ID_LIST) {
+        for (id, updates) in reported_on(db, country.clone(), chunk).await? {
+            if !named.contains(&id) {
+                continue;
+            }
             if let Some(known) = plan.commitments.get_mut(&id) {
                 known.recorded.extend(
                     updates
