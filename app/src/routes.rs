@@ -10,11 +10,11 @@ use leptos_router::{
 use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
     audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
-    countries::CountriesPage, country::CountryPage, edit_commitment::EditCommitmentPage,
-    group::GroupPage, home::HomePage, import_preview::ImportPreviewPage, imports::ImportsPage,
-    my_work::MyWorkPage, new_commitment::NewCommitmentPage, not_found::NotFound,
-    plan_editor::PlanEditorPage, recommendation::RecommendationPage, report::ReportPage,
-    sign_in::SignInPage,
+    countries::CountriesPage, country::CountryPage, coverage::CoveragePage,
+    edit_commitment::EditCommitmentPage, group::GroupPage, home::HomePage,
+    import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
+    new_commitment::NewCommitmentPage, not_found::NotFound, plan_editor::PlanEditorPage,
+    recommendation::RecommendationPage, report::ReportPage, sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async />
+                    <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async />
                     <Route path=path!("/countries") view=CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3") view=CountryPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3/plan") view=PlanEditorPage ssr=SsrMode::Async />

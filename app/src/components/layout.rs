@@ -19,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/">"Home"</A></li>
                         <li><A href="/recommendations">"Recommendations"</A></li>
                         <li><A href="/countries">"Countries"</A></li>
+                        <li><A href="/coverage">"Coverage"</A></li>
                         <li><A href="/my">"My work"</A></li>
                     </ul>
                 </nav>

@@ -1,14 +1,17 @@
-//! `/`: what the tracker is, and the way into the catalogue.
+//! `/`: what the tracker is, the state of it in numbers, and the ways in.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::catalogue::{get_catalogue, Group};
 use crate::components::status::{LoadError, Loading};
+use crate::overview::{get_numbers, Numbers};
+use crate::plans::Status;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let catalogue = Resource::new(|| (), |_| get_catalogue());
+    let numbers = Resource::new(|| (), |_| get_numbers());
 
     view! {
         <Title text="" />
@@ -29,6 +32,24 @@ pub fn HomePage() -> impl IntoView {
                 </p>
                 <p>
                     <a class="button" href="/recommendations">"Browse the 100 recommendations"</a>
+                </p>
+            </section>
+            <section aria-labelledby="numbers-heading">
+                <h2 id="numbers-heading">"The tracker in numbers"</h2>
+                <Suspense fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match numbers.await {
+                            Ok(numbers) => view! { <TrackerNumbers numbers /> }.into_any(),
+                            Err(error) => view! { <LoadError error /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+                <p>
+                    "Watchdogs and researchers: see "
+                    <a href="/coverage">"which recommendations each plan answers"</a>
+                    " and " <a href="/countries">"each country's commitments"</a>
+                    ". Ministries report their progress under "
+                    <a href="/my">"My work"</a> "."
                 </p>
             </section>
             <section aria-labelledby="groups-heading">
@@ -70,5 +91,46 @@ fn GroupIndex(groups: Vec<Group>) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// Published plans summed up; the mean % is over commitments with a % reported, withdrawn
+/// ones left out, and the others are counted as unknown rather than as 0.
+#[component]
+fn TrackerNumbers(numbers: Numbers) -> impl IntoView {
+    let complete = numbers.count(Status::Complete);
+    let progress = numbers.progress;
+    let mean = progress
+        .mean
+        .map_or_else(|| "not reported".to_owned(), |m| format!("{m:.0} %"));
+    view! {
+        <dl class="tracker-numbers">
+            <div>
+                <dt><a href="/countries">"Countries with a published plan"</a></dt>
+                <dd>{numbers.countries_with_plans}</dd>
+            </div>
+            <div>
+                <dt>"Commitments"</dt>
+                <dd>{numbers.commitments}</dd>
+            </div>
+            <div>
+                <dt>"Complete"</dt>
+                <dd>{complete}</dd>
+            </div>
+            <div>
+                <dt>"Overdue"</dt>
+                <dd>{numbers.overdue}</dd>
+            </div>
+            <div>
+                <dt>"Mean % complete"</dt>
+                <dd>{mean}</dd>
+            </div>
+        </dl>
+        <p class="note">
+            {format!(
+                "Commitments with a % reported, which the mean is taken over: {}. Without one yet, not counted as 0: {}. Withdrawn commitments are left out.",
+                progress.reported, progress.unknown
+            )}
+        </p>
     }
 }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod commitment;
 pub mod countries;
 pub mod country;
+pub mod coverage;
 pub mod edit_commitment;
 pub mod group;
 pub mod home;

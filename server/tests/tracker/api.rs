@@ -1,8 +1,6 @@
 //! The API for plans and progress: public reading of published plans, and progress reported
 //! with an API token, refused with the right status and a JSON message when it must be.
 
-use app::plans::authoring;
-use app::plans::PlanStatus;
 use axum::http::{header, StatusCode};
 use serde_json::json;
 
@@ -10,7 +8,7 @@ use crate::common::{
     self,
     http::{app_for, get, json, post_json},
 };
-use crate::world::{self, plan_input, token_for};
+use crate::world::{self, token_for};
 
 #[tokio::test]
 async fn published_plans_are_open_data() {
@@ -34,15 +32,7 @@ async fn published_plans_are_open_data() {
             json!([])
         );
 
-        authoring::update_plan(
-            db,
-            &w.coordinator,
-            w.plan_id,
-            plan_input(),
-            PlanStatus::Published,
-        )
-        .await
-        .expect("publish");
+        w.publish(db).await;
         let countries = json(&get(&app, "/api/v1/countries").await);
         assert_eq!(
             countries,

@@ -1,6 +1,5 @@
 //! The public plan pages as a reader without JavaScript receives them.
 
-use app::plans::{authoring, PlanStatus};
 use app::progress::{self, Source};
 use axum::http::StatusCode;
 
@@ -8,7 +7,7 @@ use crate::common::{
     self,
     http::{app_for, get},
 };
-use crate::world::{self, plan_input, today, update};
+use crate::world::{self, today, update};
 
 #[tokio::test]
 async fn countries_country_and_commitment_pages_show_the_published_plan() {
@@ -30,15 +29,7 @@ async fn countries_country_and_commitment_pages_show_the_published_plan() {
         let draft = get(&app, &format!("/commitments/{id}")).await;
         assert_eq!(draft.status, StatusCode::NOT_FOUND, "a draft is not public");
 
-        authoring::update_plan(
-            db,
-            &w.coordinator,
-            w.plan_id,
-            plan_input(),
-            PlanStatus::Published,
-        )
-        .await
-        .expect("publish");
+        w.publish(db).await;
         let countries = get(&app, "/countries").await;
         assert_eq!(countries.status, StatusCode::OK);
         assert!(

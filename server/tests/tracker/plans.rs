@@ -2,11 +2,11 @@
 //! concurrent edits, the audit trail, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 
 use crate::common;
-use crate::world::{self, commitment_input, plan_input, today, update};
+use crate::world::{self, commitment_input, today, update};
 
 use app::audit;
 use app::plans::authoring;
-use app::plans::{store, PlanStatus, Status};
+use app::plans::{store, Status};
 use app::progress::{self, IndicatorValue, Source};
 use app::refusal::{Refusal, WriteError};
 
@@ -43,15 +43,7 @@ async fn a_published_commitment_is_public_and_answers_its_recommendations() {
             0
         );
 
-        authoring::update_plan(
-            db,
-            &w.coordinator,
-            w.plan_id,
-            plan_input(),
-            PlanStatus::Published,
-        )
-        .await
-        .expect("publish");
+        w.publish(db).await;
         let detail = store::commitment_detail(db, id, None, today())
             .await
             .expect("read")

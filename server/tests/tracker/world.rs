@@ -25,6 +25,19 @@ pub struct World {
 }
 
 impl World {
+    /// Publishes the plan as its coordinator: from then on the public sees it.
+    pub async fn publish(&self, db: &DatabaseConnection) {
+        authoring::update_plan(
+            db,
+            &self.coordinator,
+            self.plan_id,
+            plan_input(),
+            app::plans::PlanStatus::Published,
+        )
+        .await
+        .expect("publish");
+    }
+
     /// Creates commitment `reference` as the coordinator; returns its id and its target's id.
     pub async fn commitment(&self, db: &DatabaseConnection, reference: &str) -> (i32, i32) {
         let id = authoring::create_commitment(

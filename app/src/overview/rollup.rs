@@ -1,0 +1,272 @@
+//! The sums behind the public figures, on plain data so that they can be checked by hand.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{CountryColumn, Coverage, CoverageCell, CoverageGroup, CoverageRow, Numbers, Progress};
+use crate::catalogue::Group;
+use crate::plans::{is_overdue, Status};
+
+/// One published commitment as the roll-ups see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Facts {
+    pub country: String,
+    pub status: Status,
+    pub percent_complete: Option<i32>,
+    pub end_date: NaiveDate,
+    /// Codes of the recommendations it answers.
+    pub recommendations: Vec<String>,
+}
+
+/// How many commitments stand at each status, in the order of [`Status::ALL`].
+pub fn status_counts<'a>(commitments: impl IntoIterator<Item = &'a Facts>) -> [usize; 5] {
+    let mut counts = [0; 5];
+    for c in commitments {
+        if let Some(slot) = Status::ALL.iter().position(|s| *s == c.status) {
+            counts[slot] += 1;
+        }
+    }
+    counts
+}
+
+/// The mean % complete, withdrawn commitments left out and unreported ones counted apart.
+pub fn progress<'a>(commitments: impl IntoIterator<Item = &'a Facts>) -> Progress {
+    let (mut sum, mut reported, mut unknown) = (0i64, 0usize, 0usize);
+    for c in commitments {
+        if c.status == Status::Withdrawn {
+            continue;
+        }
+        match c.percent_complete {
+            Some(p) => {
+                sum += i64::from(p);
+                reported += 1;
+            }
+            None => unknown += 1,
+        }
+    }
+    Progress {
+        mean: (reported > 0).then(|| sum as f64 / reported as f64),
+        reported,
+        unknown,
+    }
+}
+
+/// The tracker in numbers.
+pub fn numbers(commitments: &[Facts], today: NaiveDate) -> Numbers {
+    let mut countries: Vec<&str> = commitments.iter().map(|c| c.country.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    Numbers {
+        countries_with_plans: countries.len(),
+        commitments: commitments.len(),
+        by_status: status_counts(commitments),
+        overdue: commitments
+            .iter()
+            .filter(|c| is_overdue(c.status, c.end_date, today))
+            .count(),
+        progress: progress(commitments),
+    }
+}
+
+/// The coverage matrix: every recommendation of `groups` against every country of
+/// `countries`, from the commitments that answer them.
+pub fn coverage(
+    countries: Vec<CountryColumn>,
+    groups: &[Group],
+    commitments: &[Facts],
+) -> Coverage {
+    let column: HashMap<&str, usize> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.iso3.as_str(), i))
+        .collect();
+    let mut cells: HashMap<&str, Vec<CoverageCell>> = HashMap::new();
+    for c in commitments {
+        let Some(&at) = column.get(c.country.as_str()) else {
+            continue;
+        };
+        for code in &c.recommendations {
+            let row = cells
+                .entry(code.as_str())
+                .or_insert_with(|| vec![CoverageCell::default(); countries.len()]);
+            add(&mut row[at], c.status);
+        }
+    }
+    let groups = groups
+        .iter()
+        .map(|g| CoverageGroup {
+            code: g.code.clone(),
+            name: g.name.clone(),
+            rows: g
+                .recommendations
+                .iter()
+                .map(|r| CoverageRow {
+                    code: r.code.clone(),
+                    text: r.text.clone(),
+                    cells: cells
+                        .get(r.code.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| vec![CoverageCell::default(); countries.len()]),
+                })
+                .collect(),
+        })
+        .collect();
+    Coverage { countries, groups }
+}
+
+/// Counts one more commitment into `cell`.
+fn add(cell: &mut CoverageCell, status: Status) {
+    cell.count += 1;
+    // Withdrawn is no step of progress: it stands only where nothing else does.
+    let rank = |s: Status| {
+        if s == Status::Withdrawn {
+            None
+        } else {
+            Some(s)
+        }
+    };
+    let keep_withdrawn =
+        |current: Option<Status>| current.is_none() || current == Some(Status::Withdrawn);
+    match rank(status) {
+        None => {
+            if keep_withdrawn(cell.worst) {
+                cell.worst = Some(Status::Withdrawn);
+                cell.best = Some(Status::Withdrawn);
+            }
+        }
+        Some(s) => {
+            let (worst, best) = if keep_withdrawn(cell.worst) {
+                (s, s)
+            } else {
+                (
+                    cell.worst.map_or(s, |w| w.min(s)),
+                    cell.best.map_or(s, |b| b.max(s)),
+                )
+            };
+            cell.worst = Some(worst);
+            cell.best = Some(best);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Recommendation;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("date")
+    }
+
+    fn facts(
+        country: &str,
+        status: Status,
+        percent: Option<i32>,
+        end: &str,
+        recs: &[&str],
+    ) -> Facts {
+        Facts {
+            country: country.into(),
+            status,
+            percent_complete: percent,
+            end_date: date(end),
+            recommendations: recs.iter().map(|r| (*r).to_owned()).collect(),
+        }
+    }
+
+    fn sample() -> Vec<Facts> {
+        vec![
+            facts("KEN", Status::Complete, Some(100), "2025-12-31", &["POL-1"]),
+            facts(
+                "KEN",
+                Status::Limited,
+                Some(20),
+                "2026-01-31",
+                &["POL-1", "SPR-2"],
+            ),
+            facts("KEN", Status::NotStarted, None, "2027-06-30", &["SPR-2"]),
+            facts("FIN", Status::Withdrawn, Some(10), "2025-06-30", &["POL-1"]),
+            facts(
+                "FIN",
+                Status::Substantial,
+                Some(60),
+                "2026-03-31",
+                &["SPR-2"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn numbers_leave_withdrawn_out_of_the_mean_and_unknown_apart() {
+        let n = numbers(&sample(), date("2026-06-30"));
+        assert_eq!(n.countries_with_plans, 2);
+        assert_eq!(n.commitments, 5);
+        assert_eq!(n.by_status, [1, 1, 1, 1, 1]);
+        // Limited (ended January) and Substantial (ended March) are open and past their end;
+        // the withdrawn one is not overdue, the complete one neither.
+        assert_eq!(n.overdue, 2);
+        assert_eq!(n.progress.reported, 3);
+        assert_eq!(n.progress.unknown, 1);
+        assert_eq!(n.progress.mean, Some(60.0));
+        assert_eq!(progress(&[]), Progress::default());
+    }
+
+    #[test]
+    fn coverage_counts_each_country_and_marks_the_gaps() {
+        let rec = |code: &str| Recommendation {
+            code: code.into(),
+            group_code: code[..3].into(),
+            group_name: String::new(),
+            number: 1,
+            text: format!("text of {code}"),
+            subitems: Vec::new(),
+        };
+        let groups = vec![Group {
+            code: "POL".into(),
+            name: "Political".into(),
+            level: "national".into(),
+            recommendations: vec![rec("POL-1"), rec("POL-2"), rec("SPR-2")],
+        }];
+        let countries = vec![
+            CountryColumn {
+                iso3: "FIN".into(),
+                name: "Finland".into(),
+            },
+            CountryColumn {
+                iso3: "KEN".into(),
+                name: "Kenya".into(),
+            },
+        ];
+        let matrix = coverage(countries, &groups, &sample());
+        let rows = &matrix.groups[0].rows;
+        let (fin, ken) = (0, 1);
+        assert_eq!(rows[0].cells[ken].count, 2);
+        assert_eq!(rows[0].cells[ken].worst, Some(Status::Limited));
+        assert_eq!(rows[0].cells[ken].best, Some(Status::Complete));
+        assert_eq!(rows[0].cells[fin].count, 1);
+        assert_eq!(
+            rows[0].cells[fin].worst,
+            Some(Status::Withdrawn),
+            "only withdrawn there"
+        );
+        assert_eq!(rows[2].cells[ken].worst, Some(Status::NotStarted));
+        assert_eq!(rows[2].cells[ken].best, Some(Status::Limited));
+        assert_eq!(rows[2].cells[fin].best, Some(Status::Substantial));
+        assert!(rows[1].is_gap());
+        assert!(!rows[0].is_gap());
+        assert_eq!(matrix.gaps(), 1);
+    }
+
+    #[test]
+    fn a_withdrawn_commitment_does_not_hide_real_progress() {
+        let mut cell = CoverageCell::default();
+        add(&mut cell, Status::Withdrawn);
+        add(&mut cell, Status::Limited);
+        add(&mut cell, Status::Withdrawn);
+        assert_eq!(
+            (cell.count, cell.worst, cell.best),
+            (3, Some(Status::Limited), Some(Status::Limited))
+        );
+    }
+}

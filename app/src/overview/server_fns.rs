@@ -1,0 +1,36 @@
+//! Server functions of the public overview pages; each is a thin door onto `store` and the
+//! roll-ups.
+
+use leptos::prelude::*;
+
+use super::{Coverage, Numbers};
+
+/// The tracker in numbers, for the home page.
+#[server]
+pub async fn get_numbers() -> Result<Numbers, ServerFnError> {
+    let db = crate::state::db()?;
+    let (_, facts) = super::store::published(&db).await.map_err(internal)?;
+    Ok(super::numbers(&facts, chrono::Utc::now().date_naive()))
+}
+
+/// The coverage matrix, rows limited to one group when `group` names one.
+#[server]
+pub async fn get_coverage(group: Option<String>) -> Result<Coverage, ServerFnError> {
+    let db = crate::state::db()?;
+    let (countries, facts) = super::store::published(&db).await.map_err(internal)?;
+    let mut groups = crate::catalogue::store::groups(&db)
+        .await
+        .map_err(internal)?;
+    if let Some(wanted) = group.filter(|g| !g.trim().is_empty()) {
+        let wanted = wanted.trim().to_ascii_uppercase();
+        groups.retain(|g| g.code == wanted);
+    }
+    Ok(super::coverage(countries, &groups, &facts))
+}
+
+/// Logs the database error in full and tells the browser only that something failed.
+#[cfg(feature = "ssr")]
+fn internal(error: sea_orm::DbErr) -> ServerFnError {
+    tracing::error!(%error, "overview query failed");
+    ServerFnError::new("The figures could not be read. Please try again later.")
+}

@@ -1,0 +1,59 @@
+import { expect, test, type Page } from "@playwright/test";
+import { waitForHydration } from "./support";
+
+const groupRows = (page: Page) => page.locator("table.coverage th[scope=colgroup]");
+
+async function chooseGroup(page: Page, label: string, code: string) {
+  await page.getByLabel("Recommendation group").selectOption({ label });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`/coverage\\?group=${code}$`));
+  await expect(groupRows(page)).toHaveCount(1);
+  await expect(groupRows(page)).toHaveText(label);
+}
+
+test.describe("with JavaScript", () => {
+  test("home numbers lead to the coverage matrix, a recommendation and a country", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { name: "The tracker in numbers" })).toBeVisible();
+    await expect(page.locator(".tracker-numbers dt").first()).toHaveText(
+      "Countries with a published plan",
+    );
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coverage" }).click();
+    await expect(page).toHaveURL(/\/coverage$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Coverage of the recommendations",
+    );
+    await expect(groupRows(page)).toHaveCount(11);
+    await expect(page.locator("table.coverage tbody tr:not(.group-row)")).toHaveCount(100);
+
+    await chooseGroup(page, "Social protection (SPR)", "SPR");
+
+    // A counted cell opens the commitments behind it.
+    const cell = page.locator("table.coverage td.covered a").first();
+    const label = await cell.getAttribute("aria-label");
+    expect(label).toMatch(/^\d+ commitments? of .+ answer SPR-\d+: /);
+    await cell.click();
+    await expect(page).toHaveURL(/\/recommendations\/SPR-\d+#answering$/);
+    await expect(page.getByRole("heading", { name: /^Commitments answering SPR-/ })).toBeVisible();
+
+    await page.goBack();
+    await page.getByRole("columnheader", { name: "KEN" }).getByRole("link").click();
+    await expect(page).toHaveURL(/\/countries\/KEN$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kenya");
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the matrix and its group filter work as plain HTML", async ({ page }) => {
+    await page.goto("/coverage");
+    await expect(groupRows(page)).toHaveCount(11);
+    await expect(page.getByText(/of these 100 recommendations are answered by no published plan/)).toBeVisible();
+    await chooseGroup(page, "Capacity development (CAP)", "CAP");
+  });
+});

@@ -1,0 +1,74 @@
+//! The coverage matrix and the tracker's numbers, as a reader without JavaScript gets them.
+
+use app::progress::{self, Source};
+use axum::http::StatusCode;
+
+use crate::common::{
+    self,
+    http::{app_for, get},
+};
+use crate::world::{self, today, update};
+
+#[tokio::test]
+async fn coverage_matrix_and_numbers_count_only_published_plans() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        let (id, _) = w.commitment(db, "C-01").await;
+        let app = app_for(db);
+        let before = get(&app, "/coverage").await;
+        assert_eq!(before.status, StatusCode::OK);
+        assert!(
+            before
+                .body
+                .contains("No country has published an action plan yet."),
+            "a draft plan is not counted"
+        );
+
+        w.publish(db).await;
+        progress::store::record(
+            db,
+            &w.focal_point,
+            id,
+            update("substantial", Some(60.0)),
+            Source::Form,
+            today(),
+        )
+        .await
+        .expect("update");
+
+        let matrix = get(&app, "/coverage").await;
+        assert_eq!(matrix.status, StatusCode::OK);
+        let body = &matrix.body;
+        assert!(body.contains(r#"href="/countries/KEN""#), "{body}");
+        for code in ["SPR-2", "SEC-1"] {
+            assert!(
+                body.contains(&format!(
+                    r#"aria-label="1 commitment of Kenya answer {code}: Substantial progress""#
+                )),
+                "the {code} cell counts C-01"
+            );
+        }
+        assert!(body.contains("98 of these 100 recommendations are answered by no published plan."));
+        assert_eq!(body.matches(r#"<tr class="gap">"#).count(), 98);
+        assert_eq!(body.matches(r#"scope="colgroup""#).count(), 11);
+
+        let social = get(&app, "/coverage?group=spr").await;
+        assert_eq!(social.body.matches(r#"scope="colgroup""#).count(), 1);
+        assert!(social.body.contains("SPR-2"));
+        assert!(!social.body.contains(r#"href="/recommendations/SEC-1""#));
+
+        let home = get(&app, "/").await;
+        assert_eq!(home.status, StatusCode::OK);
+        for expected in [
+            "Countries with a published plan",
+            "<dd>1</dd>",
+            "60 %",
+            "which the mean is taken over: 1.",
+            r#"href="/coverage""#,
+        ] {
+            assert!(home.body.contains(expected), "home page shows {expected:?}");
+        }
+        test_db.finish().await;
+    }
+}
