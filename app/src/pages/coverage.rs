@@ -20,7 +20,7 @@ pub fn CoveragePage() -> impl IntoView {
     let groups = Resource::new(|| (), |_| get_catalogue());
     view! {
         <Title text="Coverage of the recommendations" />
-        <div class="wrap wide">
+        <div class="wrap">
             <h1>"Coverage of the recommendations"</h1>
             <p class="lede">
                 "Which of the 100 recommendations each country's published action plan answers. "
