@@ -44,6 +44,11 @@ test.describe("with JavaScript", () => {
     await page.getByRole("columnheader", { name: "KEN" }).getByRole("link").click();
     await expect(page).toHaveURL(/\/countries\/KEN$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kenya");
+    await expect(
+      page.getByRole("img", { name: /^Mean % complete by recommendation group/ }),
+    ).toBeVisible();
+    const board = page.getByRole("table", { name: "Accountability board" });
+    await expect(board.getByRole("rowheader", { name: "Ministry of Health (MOH)" })).toBeVisible();
   });
 });
 

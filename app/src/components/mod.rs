@@ -1,7 +1,9 @@
 //! Pieces shared by several pages.
 
+pub mod bar_chart;
 pub mod commitment_form;
 pub mod commitment_list;
+pub mod country_figures;
 pub mod layout;
 pub mod recommendation_list;
 pub mod status;

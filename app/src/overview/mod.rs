@@ -4,6 +4,7 @@
 #[cfg(feature = "ssr")]
 pub mod store;
 
+mod country;
 mod rollup;
 mod server_fns;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::plans::Status;
 
+pub use country::{by_group, is_on_time, owner_board, GroupRow, OwnerRow, ON_TIME_DAYS};
 pub use rollup::{coverage, numbers, progress, status_counts, Facts};
 pub use server_fns::{get_coverage, get_numbers};
 

@@ -20,24 +20,25 @@ pub struct Facts {
 }
 
 /// How many commitments stand at each status, in the order of [`Status::ALL`].
-pub fn status_counts<'a>(commitments: impl IntoIterator<Item = &'a Facts>) -> [usize; 5] {
+pub fn status_counts(statuses: impl IntoIterator<Item = Status>) -> [usize; 5] {
     let mut counts = [0; 5];
-    for c in commitments {
-        if let Some(slot) = Status::ALL.iter().position(|s| *s == c.status) {
+    for status in statuses {
+        if let Some(slot) = Status::ALL.iter().position(|s| *s == status) {
             counts[slot] += 1;
         }
     }
     counts
 }
 
-/// The mean % complete, withdrawn commitments left out and unreported ones counted apart.
-pub fn progress<'a>(commitments: impl IntoIterator<Item = &'a Facts>) -> Progress {
+/// The mean % complete of commitments given as (status, % complete): withdrawn ones left
+/// out, unreported ones counted apart.
+pub fn progress(commitments: impl IntoIterator<Item = (Status, Option<i32>)>) -> Progress {
     let (mut sum, mut reported, mut unknown) = (0i64, 0usize, 0usize);
-    for c in commitments {
-        if c.status == Status::Withdrawn {
+    for (status, percent) in commitments {
+        if status == Status::Withdrawn {
             continue;
         }
-        match c.percent_complete {
+        match percent {
             Some(p) => {
                 sum += i64::from(p);
                 reported += 1;
@@ -60,12 +61,12 @@ pub fn numbers(commitments: &[Facts], today: NaiveDate) -> Numbers {
     Numbers {
         countries_with_plans: countries.len(),
         commitments: commitments.len(),
-        by_status: status_counts(commitments),
+        by_status: status_counts(commitments.iter().map(|c| c.status)),
         overdue: commitments
             .iter()
             .filter(|c| is_overdue(c.status, c.end_date, today))
             .count(),
-        progress: progress(commitments),
+        progress: progress(commitments.iter().map(|c| (c.status, c.percent_complete))),
     }
 }
 
@@ -209,7 +210,7 @@ mod tests {
         assert_eq!(n.progress.reported, 3);
         assert_eq!(n.progress.unknown, 1);
         assert_eq!(n.progress.mean, Some(60.0));
-        assert_eq!(progress(&[]), Progress::default());
+        assert_eq!(progress([]), Progress::default());
     }
 
     #[test]

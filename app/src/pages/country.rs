@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::commitment_list::{CommitmentTable, StatusBadge};
+use crate::components::country_figures::{GroupProgress, OwnerBoard};
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_country, Commitment, CountryPlans, Status};
@@ -36,6 +37,8 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
         plans,
         commitments,
         groups,
+        by_group: group_progress,
+        owners,
     } = country;
     let json_href = format!("/api/v1/countries/{iso3}/commitments");
     let plan_lines = plans
@@ -88,6 +91,8 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
                 view! {
                     <ul class="plans">{plan_lines}</ul>
                     <StatusCounts commitments=commitments.clone() />
+                    <GroupProgress groups=group_progress />
+                    <OwnerBoard owners />
                     {(!overdue.is_empty()).then(|| view! {
                         <section class="overdue-list" aria-labelledby="overdue">
                             <h2 id="overdue">{format!("Overdue ({})", overdue.len())}</h2>

@@ -137,6 +137,11 @@ pub struct CountryPlans {
     pub commitments: Vec<Commitment>,
     /// The catalogue's groups in the report's order, as (code, name), to group commitments by.
     pub groups: Vec<(String, String)>,
+    /// Progress by group, every group of `groups` in the same order.
+    pub by_group: Vec<crate::overview::GroupRow>,
+    /// The accountability board of the owners leading the commitments, worked out on the
+    /// server because it depends on today's date.
+    pub owners: Vec<crate::overview::OwnerRow>,
 }
 
 /// Normalises a country code as typed (`ken`, ` KEN `) to its stored form.

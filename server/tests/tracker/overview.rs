@@ -58,6 +58,22 @@ async fn coverage_matrix_and_numbers_count_only_published_plans() {
         assert!(social.body.contains("SPR-2"));
         assert!(!social.body.contains(r#"href="/recommendations/SEC-1""#));
 
+        let kenya = get(&app, "/countries/KEN").await;
+        for expected in [
+            "Progress by recommendation group",
+            r#"<title id="group-progress-title">Mean % complete by recommendation group</title>"#,
+            "Socio-economic dimensions: 60 %; Social protection: 60 %",
+            r##"<a href="#group-SPR">Social protection</a>"##,
+            "Accountability board",
+            "Ministry of Health (MOH)",
+            "1 of 1 (100 %)",
+        ] {
+            assert!(
+                kenya.body.contains(expected),
+                "country page shows {expected:?}"
+            );
+        }
+
         let home = get(&app, "/").await;
         assert_eq!(home.status, StatusCode::OK);
         for expected in [

@@ -102,11 +102,13 @@ pub async fn country_plans(
         .await?
         .into_iter()
         .map(|g| (g.code, g.name))
-        .collect();
+        .collect::<Vec<_>>();
     Ok(Some(CountryPlans {
         iso3: found.iso3,
         name: found.name,
         plans: plans.into_iter().map(plan_view).collect(),
+        by_group: crate::overview::by_group(&commitments, &groups),
+        owners: crate::overview::owner_board(&commitments, today),
         commitments,
         groups,
     }))
