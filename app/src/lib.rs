@@ -14,6 +14,7 @@ mod components;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod imports;
+pub mod open_data;
 pub mod overview;
 mod pages;
 pub mod plans;

@@ -13,8 +13,9 @@ use crate::pages::{
     countries::CountriesPage, country::CountryPage, coverage::CoveragePage,
     edit_commitment::EditCommitmentPage, group::GroupPage, home::HomePage,
     import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
-    new_commitment::NewCommitmentPage, not_found::NotFound, plan_editor::PlanEditorPage,
-    recommendation::RecommendationPage, report::ReportPage, sign_in::SignInPage,
+    new_commitment::NewCommitmentPage, not_found::NotFound, open_data::OpenDataPage,
+    plan_editor::PlanEditorPage, recommendation::RecommendationPage, report::ReportPage,
+    sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async />
                     <Route path=path!("/countries") view=CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3") view=CountryPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3/plan") view=PlanEditorPage ssr=SsrMode::Async />

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { waitForHydration } from "./support";
 
@@ -49,6 +50,17 @@ test.describe("with JavaScript", () => {
     ).toBeVisible();
     const board = page.getByRole("table", { name: "Accountability board" });
     await expect(board.getByRole("rowheader", { name: "Ministry of Health (MOH)" })).toBeVisible();
+
+    // The country's commitments as open data: a CSV file with the documented header.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "these commitments as CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("nap-commitments-KEN.csv");
+    const text = await readFile(await download.path(), "utf8");
+    const lines = text.trim().split("\n");
+    expect(lines[0]).toMatch(/^country_iso3,country,plan_id,commitment_id,reference,title,/);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.slice(1).every((line) => line.startsWith("KEN,Kenya,"))).toBe(true);
   });
 });
 

@@ -4,5 +4,6 @@ pub mod api;
 pub mod commands;
 pub mod config;
 pub mod database;
+pub mod open_data;
 pub mod router;
 pub mod uploads;

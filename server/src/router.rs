@@ -39,6 +39,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     Router::new()
         .merge(crate::api::routes(state.import_limits))
         .merge(crate::uploads::routes(state.import_limits))
+        .merge(crate::open_data::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(auth)

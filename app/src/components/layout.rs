@@ -56,7 +56,9 @@ pub fn SiteFooter() -> impl IntoView {
                     "“Promoting Social Integration”, Helsinki, 8–10 July 2008, section III."
                 </p>
                 <p>
-                    "Open data: " <a href="/api/v1/recommendations">"all recommendations as JSON"</a>
+                    <a href="/open-data">"Open data"</a>
+                    ": every published commitment as CSV, XLSX or JSON, and "
+                    <a href="/api/v1/recommendations">"all recommendations as JSON"</a>
                 </p>
             </div>
         </footer>

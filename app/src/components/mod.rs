@@ -4,6 +4,7 @@ pub mod bar_chart;
 pub mod commitment_form;
 pub mod commitment_list;
 pub mod country_figures;
+pub mod downloads;
 pub mod layout;
 pub mod recommendation_list;
 pub mod status;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::commitment_list::{CommitmentTable, StatusBadge};
 use crate::components::country_figures::{GroupProgress, OwnerBoard};
+use crate::components::downloads::Downloads;
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_country, Commitment, CountryPlans, Status};
@@ -103,7 +104,8 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
                     <h2>{format!("Commitments by recommendation group ({total})")}</h2>
                     <p>"A commitment that answers recommendations of several groups is listed under each."</p>
                     {by_group}
-                    <p class="open-data">"Open data: " <a href=json_href>"these commitments as JSON"</a></p>
+                    <Downloads query=format!("country={iso3}") what="these commitments" />
+                    <p class="open-data">"API: " <a href=json_href>"these commitments as JSON"</a></p>
                 }
                     .into_any()
             } else {

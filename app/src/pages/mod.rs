@@ -14,6 +14,7 @@ pub mod imports;
 pub mod my_work;
 pub mod new_commitment;
 pub mod not_found;
+pub mod open_data;
 pub mod plan_editor;
 pub mod recommendation;
 pub mod report;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalogue::{get_recommendation, Neighbours, Recommendation};
 use crate::components::commitment_list::CommitmentTable;
+use crate::components::downloads::Downloads;
 use crate::components::recommendation_list::Subitems;
 use crate::components::status::{LoadError, Loading};
 use crate::pages::not_found::NotFound;
@@ -90,6 +91,7 @@ fn RecommendationView(recommendation: Recommendation, neighbours: Neighbours) ->
 #[component]
 fn Answering(code: String) -> impl IntoView {
     let heading = format!("Commitments answering {code}");
+    let for_downloads = code.clone();
     let commitments = Resource::new(move || code.clone(), get_answering);
     view! {
         <section class="answering" aria-labelledby="answering">
@@ -97,12 +99,16 @@ fn Answering(code: String) -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || {
                     let caption = heading.clone();
+                    let code = for_downloads.clone();
                     Suspend::new(async move {
                         match commitments.await {
                             Ok(list) if list.is_empty() => {
                                 view! { <p>"No published plan answers this recommendation yet."</p> }.into_any()
                             }
-                            Ok(list) => view! { <CommitmentTable commitments=list show_country=true caption /> }.into_any(),
+                            Ok(list) => view! {
+                                <CommitmentTable commitments=list show_country=true caption />
+                                <Downloads query=format!("recommendation={code}") what="these commitments" />
+                            }.into_any(),
                             Err(error) => view! { <LoadError error /> }.into_any(),
                         }
                     })

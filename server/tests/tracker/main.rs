@@ -18,6 +18,7 @@ mod imports_binary;
 mod imports_hostile;
 mod imports_pages;
 mod imports_template;
+mod open_data;
 mod overview;
 mod pages;
 mod permissions;

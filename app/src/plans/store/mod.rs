@@ -22,6 +22,17 @@ mod work;
 pub(crate) use assemble::assemble;
 pub use work::{country_for_editing, may_report, plan_for_editing, work_of};
 
+/// The country with the ISO3 code `iso3`, however it is typed (`ken`, ` KEN `).
+pub async fn country_by_iso3(
+    db: &impl ConnectionTrait,
+    iso3: &str,
+) -> Result<Option<country::Model>, DbErr> {
+    country::Entity::find()
+        .filter(country::Column::Iso3.eq(normalise_iso3(iso3)))
+        .one(db)
+        .await
+}
+
 /// Every country, by name, with the number of commitments in its published plans.
 pub async fn countries(db: &impl ConnectionTrait) -> Result<Vec<CountrySummary>, DbErr> {
     let all = country::Entity::find()
@@ -74,11 +85,7 @@ pub async fn country_plans(
     viewer: Option<&Actor>,
     today: NaiveDate,
 ) -> Result<Option<CountryPlans>, DbErr> {
-    let Some(found) = country::Entity::find()
-        .filter(country::Column::Iso3.eq(normalise_iso3(iso3)))
-        .one(db)
-        .await?
-    else {
+    let Some(found) = country_by_iso3(db, iso3).await? else {
         return Ok(None);
     };
     let mut query = action_plan::Entity::find().filter(action_plan::Column::CountryId.eq(found.id));

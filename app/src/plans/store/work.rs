@@ -8,10 +8,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 
 use crate::accounts::Actor;
 use crate::plans::entities::{action_plan, commitment, country, owner};
-use crate::plans::{normalise_iso3, Commitment, OwnerRef, Plan};
+use crate::plans::{Commitment, OwnerRef, Plan};
 
 use super::assemble;
-use super::plan_view;
+use super::{country_by_iso3, plan_view};
 
 /// What a signed-in person works on: the commitments they report on (focal points: their
 /// owners'; coordinators: their country's), most urgent first, and the plans they build.
@@ -133,11 +133,7 @@ pub async fn country_for_editing(
     actor: &Actor,
     iso3: &str,
 ) -> Result<Option<(String, Vec<Plan>, Vec<OwnerRef>)>, DbErr> {
-    let Some(found) = country::Entity::find()
-        .filter(country::Column::Iso3.eq(normalise_iso3(iso3)))
-        .one(db)
-        .await?
-    else {
+    let Some(found) = country_by_iso3(db, iso3).await? else {
         return Ok(None);
     };
     if !actor.coordinates(found.id) {

@@ -17,6 +17,8 @@ pub struct Reply {
     pub content_type: String,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for files that are not text.
+    pub bytes: Vec<u8>,
 }
 
 pub fn app_for(db: &sea_orm::DatabaseConnection) -> Router {
@@ -84,6 +86,7 @@ pub async fn send(app: &Router, request: Request<Body>) -> Reply {
         content_type,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

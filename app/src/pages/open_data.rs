@@ -1,0 +1,62 @@
+//! `/open-data`: what can be downloaded, and what every column means.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::downloads::Downloads;
+use crate::open_data::COLUMNS;
+
+#[component]
+pub fn OpenDataPage() -> impl IntoView {
+    let columns = COLUMNS
+        .into_iter()
+        .map(|(name, meaning)| {
+            view! {
+                <tr>
+                    <th scope="row"><code>{name}</code></th>
+                    <td>{meaning}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text="Open data" />
+        <div class="wrap">
+            <h1>"Open data"</h1>
+            <p class="lede">
+                "Everything public here can be downloaded and reused: the commitments of every "
+                "published national action plan, as CSV, XLSX or JSON."
+            </p>
+            <Downloads query=String::new() what="all published commitments" />
+            <p>
+                "Each country page and each recommendation page offers the same files for its "
+                "own commitments. The address takes " <code>"?country=KEN"</code> " or "
+                <code>"?recommendation=SPR-2"</code> ", for example "
+                <a href="/data/commitments.csv?country=KEN">"/data/commitments.csv?country=KEN"</a> "."
+            </p>
+            <h2>"Columns"</h2>
+            <p>
+                "The files have the same columns, in this order; the first row of CSV and XLSX "
+                "files names them, and JSON objects use them as keys. A text value that starts "
+                "with =, +, - or @ is written with a leading apostrophe in CSV and XLSX, so that "
+                "spreadsheet programs show it instead of running it as a formula."
+            </p>
+            <div class="table-scroll">
+                <table class="commitments">
+                    <caption>"Columns of the commitment files"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Column"</th>
+                            <th scope="col">"Meaning"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{columns}</tbody>
+                </table>
+            </div>
+            <p>
+                "The recommendations themselves are at "
+                <a href="/api/v1/recommendations">"/api/v1/recommendations"</a> " (JSON)."
+            </p>
+        </div>
+    }
+}

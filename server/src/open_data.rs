@@ -1,0 +1,106 @@
+//! Downloads of everything public: `/data/commitments.csv`, `.xlsx` or `.json`, for the whole
+//! tracker, or with `?country=KEN` or `?recommendation=SPR-2` for one country or one
+//! recommendation. The columns are documented on the "Open data" page.
+
+use app::open_data::store::{commitments, Scope};
+use app::open_data::{csv, json, xlsx, FORMATS};
+use app::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/data/{file}", get(download))
+}
+
+#[derive(Deserialize)]
+pub struct ScopeQuery {
+    country: Option<String>,
+    recommendation: Option<String>,
+}
+
+async fn download(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<ScopeQuery>,
+) -> Response {
+    let Some(format) = file
+        .strip_prefix("commitments.")
+        .filter(|f| FORMATS.contains(f))
+    else {
+        return (
+            StatusCode::NOT_FOUND,
+            "No such file: the downloads are commitments.csv, commitments.xlsx and commitments.json.",
+        )
+            .into_response();
+    };
+    let blank = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+    let scope = match (blank(query.country), blank(query.recommendation)) {
+        (None, None) => Scope::All,
+        (Some(iso3), None) => Scope::Country(iso3),
+        (None, Some(code)) => Scope::Recommendation(code),
+        (Some(_), Some(_)) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                "Choose either a country or a recommendation, not both.",
+            )
+                .into_response()
+        }
+    };
+    let today = chrono::Utc::now().date_naive();
+    let found = match commitments(&state.db, &scope, today).await {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            let what = match &scope {
+                Scope::Country(_) => "country",
+                _ => "recommendation",
+            };
+            return (
+                StatusCode::NOT_FOUND,
+                format!("There is no {what} {}.", scope.name()),
+            )
+                .into_response();
+        }
+        Err(error) => return failed(&error),
+    };
+    let written = match format {
+        "csv" => csv(&found).map_err(|e| e.to_string()),
+        "xlsx" => xlsx(&found).map_err(|e| e.to_string()),
+        _ => json(&found).map_err(|e| e.to_string()),
+    };
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(&error),
+    };
+    let media_type = match format {
+        "csv" => "text/csv; charset=utf-8",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/json",
+    };
+    // The scope exists, so its name is a country or recommendation code: safe in a header.
+    let file_name = format!("nap-commitments-{}.{format}", scope.name());
+    (
+        [
+            (header::CONTENT_TYPE, media_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn failed(error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(%error, "open data download failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The download could not be prepared. Please try again later.",
+    )
+        .into_response()
+}

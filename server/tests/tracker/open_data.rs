@@ -1,0 +1,138 @@
+//! Downloads of the public commitments: what each file holds, that it reads back through the
+//! importer's own reader, and that a formula typed as a title never runs in a spreadsheet.
+
+use app::open_data::COLUMNS;
+use app::plans::authoring::{self, CommitmentInput};
+use app::spreadsheets::{self, Limits, Sheet};
+use axum::http::StatusCode;
+
+use crate::common::{
+    self,
+    http::{app_for, get},
+};
+use crate::world::{self, commitment_input};
+
+const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+
+fn sheet_of(name: &str, bytes: &[u8]) -> Sheet {
+    let book = spreadsheets::read(name, bytes, &Limits::default()).expect("reads back");
+    book.sheets.into_iter().next().expect("one sheet")
+}
+
+fn texts(sheet: &Sheet, row: usize) -> Vec<String> {
+    sheet.rows[row].cells.iter().map(|c| c.shown()).collect()
+}
+
+#[tokio::test]
+async fn downloads_hold_the_published_commitments_with_formulas_neutralised() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        w.commitment(db, "C-01").await;
+        authoring::create_commitment(
+            db,
+            &w.coordinator,
+            w.plan_id,
+            CommitmentInput {
+                title: FORMULA.into(),
+                ..commitment_input("C-02")
+            },
+        )
+        .await
+        .expect("second commitment");
+        let app = app_for(db);
+        let names: Vec<String> = COLUMNS.iter().map(|(n, _)| (*n).to_owned()).collect();
+
+        let draft = get(&app, "/data/commitments.csv").await;
+        assert_eq!(draft.status, StatusCode::OK);
+        assert_eq!(
+            sheet_of("d.csv", draft.body.as_bytes()).rows.len(),
+            1,
+            "a draft is not public"
+        );
+
+        w.publish(db).await;
+        let csv = get(&app, "/data/commitments.csv?country=ken").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert_eq!(csv.content_type, "text/csv; charset=utf-8");
+        assert_eq!(
+            csv.headers["content-disposition"],
+            r#"attachment; filename="nap-commitments-KEN.csv""#
+        );
+        let sheet = sheet_of("k.csv", csv.body.as_bytes());
+        assert_eq!(texts(&sheet, 0), names);
+        assert_eq!(sheet.rows.len(), 3);
+        let title = names
+            .iter()
+            .position(|n| n == "title")
+            .expect("title column");
+        assert_eq!(
+            texts(&sheet, 1)[title],
+            "Health insurance for informal workers"
+        );
+        assert_eq!(texts(&sheet, 2)[title], format!("'{FORMULA}"));
+        let recommendations = names
+            .iter()
+            .position(|n| n == "recommendations")
+            .expect("column");
+        assert_eq!(texts(&sheet, 1)[recommendations], "SEC-1 SPR-2");
+
+        let xlsx = get(&app, "/data/commitments.xlsx?recommendation=spr-2").await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(xlsx
+            .content_type
+            .starts_with("application/vnd.openxmlformats"));
+        let book = spreadsheets::read("r.xlsx", &xlsx.bytes, &Limits::default()).expect("xlsx");
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.name, "Commitments");
+        assert_eq!(texts(sheet, 0), names);
+        assert_eq!(texts(sheet, 2)[title], format!("'{FORMULA}"));
+
+        let json = get(&app, "/data/commitments.json").await;
+        let list: serde_json::Value = serde_json::from_str(&json.body).expect("json");
+        let list = list.as_array().expect("an array");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1]["title"], FORMULA, "JSON keeps the text as typed");
+        assert_eq!(
+            list[0]["percent_complete"],
+            serde_json::Value::Null,
+            "unknown, not 0"
+        );
+        assert_eq!(list[0]["overdue"], false);
+
+        let none = get(&app, "/data/commitments.csv?recommendation=POL-1").await;
+        assert_eq!(sheet_of("p.csv", none.body.as_bytes()).rows.len(), 1);
+        for (uri, status) in [
+            (
+                "/data/commitments.csv?recommendation=XYZ-9",
+                StatusCode::NOT_FOUND,
+            ),
+            ("/data/commitments.csv?country=ZZZ", StatusCode::NOT_FOUND),
+            (
+                "/data/commitments.csv?country=KEN&recommendation=SPR-2",
+                StatusCode::BAD_REQUEST,
+            ),
+            ("/data/everything.csv", StatusCode::NOT_FOUND),
+        ] {
+            assert_eq!(get(&app, uri).await.status, status, "{uri}");
+        }
+
+        let page = get(&app, "/open-data").await;
+        assert_eq!(page.status, StatusCode::OK);
+        for expected in [
+            "percent_complete",
+            r#"href="/data/commitments.xlsx""#,
+            "leading apostrophe",
+        ] {
+            assert!(
+                page.body.contains(expected),
+                "open data page shows {expected:?}"
+            );
+        }
+        let kenya = get(&app, "/countries/KEN").await;
+        assert!(kenya
+            .body
+            .contains(r#"href="/data/commitments.csv?country=KEN""#));
+        test_db.finish().await;
+    }
+}
