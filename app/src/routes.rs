@@ -15,7 +15,7 @@ use crate::pages::{
     import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
     new_commitment::NewCommitmentPage, not_found::NotFound, open_data::OpenDataPage,
     plan_editor::PlanEditorPage, recommendation::RecommendationPage, report::ReportPage,
-    sign_in::SignInPage,
+    search::SearchPage, sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async />
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/countries") view=CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3") view=CountryPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3/plan") view=PlanEditorPage ssr=SsrMode::Async />

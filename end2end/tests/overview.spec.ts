@@ -64,6 +64,24 @@ test.describe("with JavaScript", () => {
   });
 });
 
+test.describe("with JavaScript", () => {
+  test("search finds commitments by words and status", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search$/);
+    await page.getByLabel("Words").fill("Kenya");
+    await page.getByLabel("Status").selectOption({ label: "Limited progress" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/search\?q=Kenya&status=limited/);
+    await expect(page.getByRole("status")).toHaveText(/^\d+ commitments? match/);
+    const rows = page.getByRole("table", { name: "Matching commitments" }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first()).toContainText("Kenya");
+    await expect(rows.first()).toContainText("Limited progress");
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -18,4 +18,5 @@ pub mod open_data;
 pub mod plan_editor;
 pub mod recommendation;
 pub mod report;
+pub mod search;
 pub mod sign_in;

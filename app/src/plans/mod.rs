@@ -7,6 +7,7 @@ mod edit_fns;
 #[cfg(feature = "ssr")]
 pub(crate) mod entities;
 mod plan_fns;
+mod search;
 mod server_fns;
 mod status;
 #[cfg(feature = "ssr")]
@@ -20,7 +21,10 @@ pub use edit_fns::{
     get_plan_editor, save_commitment, CommitmentForm, PlanEditor, SaveCommitment, TargetForm,
 };
 pub use plan_fns::{add_owner, get_country_editor, save_plan, AddOwner, CountryEditor, SavePlan};
-pub use server_fns::{get_answering, get_commitment, get_countries, get_country, get_demo_flag};
+pub use search::{CommitmentQuery, Found, SEARCH_LIMIT};
+pub use server_fns::{
+    get_answering, get_commitment, get_countries, get_country, get_demo_flag, search_commitments,
+};
 pub use status::{is_due_soon, is_overdue, Status, UnknownStatus, DUE_SOON_DAYS};
 pub use work_fns::{
     get_commitment_for_report, get_my_work, report_progress, MyWork, ProgressForm, ReportProgress,

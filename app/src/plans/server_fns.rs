@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Commitment, CommitmentDetail, CountryPlans, CountrySummary};
+use super::{Commitment, CommitmentDetail, CommitmentQuery, CountryPlans, CountrySummary, Found};
 
 #[server]
 pub async fn get_countries() -> Result<Vec<CountrySummary>, ServerFnError> {
@@ -31,6 +31,15 @@ pub async fn get_commitment(id: i32) -> Result<Option<CommitmentDetail>, ServerF
 pub async fn get_answering(code: String) -> Result<Vec<Commitment>, ServerFnError> {
     let db = crate::state::db()?;
     super::store::answering(&db, &code, today())
+        .await
+        .map_err(internal)
+}
+
+/// Published commitments matching `query`: the first ones and how many there are.
+#[server]
+pub async fn search_commitments(query: CommitmentQuery) -> Result<Found, ServerFnError> {
+    let db = crate::state::db()?;
+    super::store::search(&db, &query, today())
         .await
         .map_err(internal)
 }

@@ -23,4 +23,5 @@ mod overview;
 mod pages;
 mod permissions;
 mod plans;
+mod search;
 mod sessions;

@@ -17,9 +17,11 @@ use crate::plans::{
 use crate::progress::store::history;
 
 mod assemble;
+mod search;
 mod work;
 
 pub(crate) use assemble::assemble;
+pub use search::search;
 pub use work::{country_for_editing, may_report, plan_for_editing, work_of};
 
 /// The country with the ISO3 code `iso3`, however it is typed (`ken`, ` KEN `).
