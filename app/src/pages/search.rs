@@ -90,26 +90,34 @@ fn SearchForm(query: CommitmentQuery, groups: Vec<crate::catalogue::Group>) -> i
                 <button type="submit">"Search"</button>
             </div>
             <div class="search-filters">
-                <div>
-                    <label for="search-status">"Status"</label>
-                    <select id="search-status" name="status">
-                        <option value="">"Any status"</option>
-                        {statuses}
-                    </select>
-                </div>
-                <div>
-                    <label for="search-group">"Recommendation group"</label>
-                    <select id="search-group" name="group">
-                        <option value="">"Any group"</option>
-                        {groups}
-                    </select>
-                </div>
+                <Filter name="status" label="Status" any="Any status">{statuses}</Filter>
+                <Filter name="group" label="Recommendation group" any="Any group">{groups}</Filter>
                 <div class="check">
                     <input id="search-overdue" name="overdue" type="checkbox" value="1" checked=query.overdue />
                     <label for="search-overdue">"Overdue only"</label>
                 </div>
             </div>
         </form>
+    }
+}
+
+/// A labelled list to narrow the search by, whose first choice is "any".
+#[component]
+fn Filter(
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let id = format!("search-{name}");
+    view! {
+        <div>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {children()}
+            </select>
+        </div>
     }
 }
 
