@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod commands;
+pub mod conditional;
 pub mod config;
 pub mod database;
 pub mod open_data;

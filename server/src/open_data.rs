@@ -13,7 +13,9 @@ use axum::Router;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/data/{file}", get(download))
+    Router::new()
+        .route("/data/{file}", get(download))
+        .layer(axum::middleware::from_fn(crate::conditional::etag))
 }
 
 #[derive(Deserialize)]

@@ -40,6 +40,7 @@ pub fn routes(import_limits: app::spreadsheets::Limits) -> Router<AppState> {
         .route("/commitments/{id}/updates", post(plans::post_update))
         .route("/imports", post(imports::post_import).layer(upload_limit))
         .fallback(unknown_endpoint)
+        .layer(axum::middleware::from_fn(crate::conditional::etag))
         // Any web page may read the open data. Writes need a token in a header, which a
         // browser never adds by itself, so allowing other origins opens no CSRF hole.
         .layer(CorsLayer::permissive());

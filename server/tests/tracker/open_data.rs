@@ -4,11 +4,12 @@
 use app::open_data::COLUMNS;
 use app::plans::authoring::{self, CommitmentInput};
 use app::spreadsheets::{self, Limits, Sheet};
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 
 use crate::common::{
     self,
-    http::{app_for, get},
+    http::{app_for, get, send},
 };
 use crate::world::{self, commitment_input};
 
@@ -99,6 +100,37 @@ async fn downloads_hold_the_published_commitments_with_formulas_neutralised() {
             "unknown, not 0"
         );
         assert_eq!(list[0]["overdue"], false);
+
+        // Conditional requests: the same body keeps its tag and is not sent again; a change
+        // of the data changes the tag.
+        for uri in ["/data/commitments.csv?country=KEN", "/api/v1/countries"] {
+            let first = get(&app, uri).await;
+            let tag = first.headers["etag"].to_str().expect("etag").to_owned();
+            assert_eq!(get(&app, uri).await.headers["etag"], tag.as_str(), "{uri}");
+            let again = send(
+                &app,
+                Request::get(uri)
+                    .header("if-none-match", &tag)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+            assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
+            assert!(again.bytes.is_empty());
+            let other = send(
+                &app,
+                Request::get(uri)
+                    .header("if-none-match", "\"something-else\"")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+            assert_eq!(other.status, StatusCode::OK);
+        }
+        let before = get(&app, "/data/commitments.json").await.headers["etag"].clone();
+        w.commitment(db, "C-03").await;
+        let after = get(&app, "/data/commitments.json").await.headers["etag"].clone();
+        assert_ne!(before, after, "new data, new tag");
 
         let none = get(&app, "/data/commitments.csv?recommendation=POL-1").await;
         assert_eq!(sheet_of("p.csv", none.body.as_bytes()).rows.len(), 1);
