@@ -3,16 +3,22 @@
 use app::catalogue::{store, Recommendation};
 use app::state::AppState;
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     Json,
 };
 
 use super::error::ApiError;
+use super::pagination::{paginate, Page, PageQuery};
 
 pub async fn list_recommendations(
     State(state): State<AppState>,
-) -> Result<Json<Vec<Recommendation>>, ApiError> {
-    Ok(Json(store::recommendations(&state.db).await?))
+    Query(page): Query<PageQuery>,
+) -> Result<Page<Recommendation>, ApiError> {
+    paginate(
+        store::recommendations(&state.db).await?,
+        &page,
+        "/api/v1/recommendations",
+    )
 }
 
 pub async fn get_recommendation(

@@ -19,6 +19,8 @@ pub enum ApiError {
     Refused(Refusal),
     /// A body that is not the JSON the endpoint reads.
     BadBody(StatusCode, String),
+    /// A query parameter that cannot be read: 400.
+    BadQuery(String),
     Database(sea_orm::DbErr),
 }
 
@@ -96,6 +98,7 @@ impl IntoResponse for ApiError {
                 return response;
             }
             Self::BadBody(status, message) => (status, ErrorBody::plain(message)),
+            Self::BadQuery(message) => (StatusCode::BAD_REQUEST, ErrorBody::plain(message)),
             Self::Refused(refusal) => {
                 let message = refusal.to_string();
                 match refusal {

@@ -7,6 +7,7 @@ mod bearer;
 mod catalogue;
 mod error;
 mod imports;
+mod pagination;
 mod plans;
 
 use app::state::AppState;

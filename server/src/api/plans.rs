@@ -4,7 +4,7 @@ use app::plans::{store, Commitment, CommitmentDetail, CountrySummary};
 use app::progress::{self, Source, Update, UpdateInput};
 use app::state::AppState;
 use axum::{
-    extract::{rejection::JsonRejection, Path, State},
+    extract::{rejection::JsonRejection, Path, Query, State},
     http::StatusCode,
     Json,
 };
@@ -12,11 +12,17 @@ use chrono::Utc;
 
 use super::bearer::Bearer;
 use super::error::ApiError;
+use super::pagination::{paginate, Page, PageQuery};
 
 pub async fn list_countries(
     State(state): State<AppState>,
-) -> Result<Json<Vec<CountrySummary>>, ApiError> {
-    Ok(Json(store::countries(&state.db).await?))
+    Query(page): Query<PageQuery>,
+) -> Result<Page<CountrySummary>, ApiError> {
+    paginate(
+        store::countries(&state.db).await?,
+        &page,
+        "/api/v1/countries",
+    )
 }
 
 /// A country's commitments: those of its published plans, and its drafts too for a token
@@ -24,17 +30,19 @@ pub async fn list_countries(
 pub async fn country_commitments(
     State(state): State<AppState>,
     Path(iso3): Path<String>,
+    Query(page): Query<PageQuery>,
     viewer: Bearer,
-) -> Result<Json<Vec<Commitment>>, ApiError> {
+) -> Result<Page<Commitment>, ApiError> {
     let today = Utc::now().date_naive();
-    store::country_plans(&state.db, &iso3, viewer.0.as_ref(), today)
+    let country = store::country_plans(&state.db, &iso3, viewer.0.as_ref(), today)
         .await?
-        .map(|country| Json(country.commitments))
         .ok_or_else(|| {
             ApiError::NotFound(format!(
                 "there is no country with the code {iso3:?}; see /api/v1/countries"
             ))
-        })
+        })?;
+    let path = format!("/api/v1/countries/{}/commitments", country.iso3);
+    paginate(country.commitments, &page, &path)
 }
 
 pub async fn commitment(

@@ -33,6 +33,27 @@ async fn lists_all_recommendations_as_json() {
             sec1["subitems"][2],
             "promotion of small and medium-size enterprises"
         );
+        assert_eq!(reply.headers["x-total-count"], "100");
+
+        // Walking pages: the last of four pages of 30 holds the last 10.
+        let last = get(&app, "/api/v1/recommendations?page=4&per_page=30").await;
+        assert_eq!(last.status, StatusCode::OK);
+        let page = json(&last);
+        let page = page.as_array().expect("an array");
+        assert_eq!(page.len(), 10);
+        assert_eq!(page[9]["code"], "INT-11");
+        let links = last.headers["link"].to_str().expect("link");
+        assert!(links.contains(r#"</api/v1/recommendations?page=3&per_page=30>; rel="prev""#));
+        assert!(!links.contains(r#"rel="next""#), "{links}");
+        for bad in ["page=0", "per_page=5000", "page=two"] {
+            let refused = get(&app, &format!("/api/v1/recommendations?{bad}")).await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
+            let message = json(&refused)["error"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            assert!(message.contains("must be a whole number"), "{message}");
+        }
         test_db.finish().await;
     }
 }
