@@ -48,6 +48,7 @@ test.describe("with JavaScript", () => {
     await expect(
       page.getByRole("img", { name: /^Mean % complete by recommendation group/ }),
     ).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Timeline of the commitments/ })).toBeVisible();
     const board = page.getByRole("table", { name: "Accountability board" });
     await expect(board.getByRole("rowheader", { name: "Ministry of Health (MOH)" })).toBeVisible();
 

@@ -8,4 +8,5 @@ pub mod downloads;
 pub mod layout;
 pub mod recommendation_list;
 pub mod status;
+pub mod timeline;
 pub mod upload_form;

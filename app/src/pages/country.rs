@@ -9,6 +9,7 @@ use crate::components::commitment_list::{CommitmentTable, StatusBadge};
 use crate::components::country_figures::{GroupProgress, OwnerBoard};
 use crate::components::downloads::Downloads;
 use crate::components::status::{LoadError, Loading};
+use crate::components::timeline::Timeline;
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_country, Commitment, CountryPlans, Status};
 
@@ -40,6 +41,7 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
         groups,
         by_group: group_progress,
         owners,
+        today,
     } = country;
     let json_href = format!("/api/v1/countries/{iso3}/commitments");
     let plan_lines = plans
@@ -94,6 +96,10 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
                     <StatusCounts commitments=commitments.clone() />
                     <GroupProgress groups=group_progress />
                     <OwnerBoard owners />
+                    <section aria-labelledby="timeline">
+                        <h2 id="timeline">"Timeline"</h2>
+                        <Timeline commitments=commitments.clone() today />
+                    </section>
                     {(!overdue.is_empty()).then(|| view! {
                         <section class="overdue-list" aria-labelledby="overdue">
                             <h2 id="overdue">{format!("Overdue ({})", overdue.len())}</h2>

@@ -146,6 +146,8 @@ pub struct CountryPlans {
     /// The accountability board of the owners leading the commitments, worked out on the
     /// server because it depends on today's date.
     pub owners: Vec<crate::overview::OwnerRow>,
+    /// The day overdue and on-time were judged on, to draw "today" on the timeline.
+    pub today: NaiveDate,
 }
 
 /// Normalises a country code as typed (`ken`, ` KEN `) to its stored form.

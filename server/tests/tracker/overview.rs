@@ -67,6 +67,8 @@ async fn coverage_matrix_and_numbers_count_only_published_plans() {
             "Accountability board",
             "Ministry of Health (MOH)",
             "1 of 1 (100 %)",
+            r#"<title id="timeline-title">Timeline of the commitments</title>"#,
+            "1 commitment with timeframes from 2026-01-01 to ",
         ] {
             assert!(
                 kenya.body.contains(expected),

@@ -118,6 +118,7 @@ pub async fn country_plans(
         plans: plans.into_iter().map(plan_view).collect(),
         by_group: crate::overview::by_group(&commitments, &groups),
         owners: crate::overview::owner_board(&commitments, today),
+        today,
         commitments,
         groups,
     }))
