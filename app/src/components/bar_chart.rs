@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::commitment_list::share_text;
+
 /// One bar: a labelled share from 0 to 100, or none when nothing was reported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -18,10 +20,6 @@ const PLOT: f64 = 320.0;
 const WIDTH: f64 = LABEL + PLOT + 100.0;
 /// Labels longer than this are cut in the picture; the text description has them whole.
 const LABEL_CHARS: usize = 32;
-
-fn value_text(percent: Option<f64>) -> String {
-    percent.map_or_else(|| "not reported".to_owned(), |p| format!("{p:.0} %"))
-}
 
 fn short(label: &str) -> String {
     if label.chars().count() <= LABEL_CHARS {
@@ -43,7 +41,7 @@ pub fn PercentBars(
     let labelled_by = format!("{title_id} {desc_id}");
     let description = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, value_text(b.percent)))
+        .map(|b| format!("{}: {}", b.label, share_text(b.percent)))
         .collect::<Vec<_>>()
         .join("; ");
     let grid = [0.0, 25.0, 50.0, 75.0, 100.0]
@@ -65,7 +63,7 @@ pub fn PercentBars(
             view! {
                 <text class="label" x=LABEL - 8.0 y=y + 17.0 text-anchor="end">{short(&bar.label)}</text>
                 <rect class="bar" x=LABEL y=y + 5.0 width=width height=ROW - 10.0 />
-                <text class="value" x=LABEL + width + 6.0 y=y + 17.0>{value_text(bar.percent)}</text>
+                <text class="value" x=LABEL + width + 6.0 y=y + 17.0>{share_text(bar.percent)}</text>
             }
         })
         .collect_view();

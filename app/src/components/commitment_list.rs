@@ -13,7 +13,12 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 
 /// "45 %", or "not reported" when nobody has said: unknown is not zero.
 pub fn percent_text(percent: Option<i32>) -> String {
-    percent.map_or_else(|| "not reported".to_owned(), |p| format!("{p} %"))
+    share_text(percent.map(f64::from))
+}
+
+/// A mean or other share as a whole percentage, "not reported" when there is none.
+pub fn share_text(share: Option<f64>) -> String {
+    share.map_or_else(|| "not reported".to_owned(), |p| format!("{p:.0} %"))
 }
 
 /// A measured value as people write it: at most two decimals, no trailing zeros.

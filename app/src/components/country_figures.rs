@@ -4,11 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::bar_chart::{Bar, PercentBars};
+use crate::components::commitment_list::share_text;
 use crate::overview::{GroupRow, OwnerRow, ON_TIME_DAYS};
-
-fn mean_text(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "not reported".to_owned(), |m| format!("{m:.0} %"))
-}
 
 #[component]
 pub fn GroupProgress(groups: Vec<GroupRow>) -> impl IntoView {
@@ -28,7 +25,7 @@ pub fn GroupProgress(groups: Vec<GroupRow>) -> impl IntoView {
                 <tr>
                     <th scope="row"><a href=href>{g.name}</a></th>
                     <td class="number">{g.commitments}</td>
-                    <td class="number">{mean_text(g.progress.mean)}</td>
+                    <td class="number">{share_text(g.progress.mean)}</td>
                     <td class="number">{g.progress.reported}</td>
                     <td class="number">{g.progress.unknown}</td>
                 </tr>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::catalogue::{get_catalogue, Group};
+use crate::components::commitment_list::share_text;
 use crate::components::status::{LoadError, Loading};
 use crate::overview::{get_numbers, Numbers};
 use crate::plans::Status;
@@ -100,9 +101,7 @@ fn GroupIndex(groups: Vec<Group>) -> impl IntoView {
 fn TrackerNumbers(numbers: Numbers) -> impl IntoView {
     let complete = numbers.count(Status::Complete);
     let progress = numbers.progress;
-    let mean = progress
-        .mean
-        .map_or_else(|| "not reported".to_owned(), |m| format!("{m:.0} %"));
+    let mean = share_text(progress.mean);
     view! {
         <dl class="tracker-numbers">
             <div>
