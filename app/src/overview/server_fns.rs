@@ -9,7 +9,9 @@ use super::{Coverage, Numbers};
 #[server]
 pub async fn get_numbers() -> Result<Numbers, ServerFnError> {
     let db = crate::state::db()?;
-    let (_, facts) = super::store::published(&db).await.map_err(internal)?;
+    let (_, facts) = super::store::published(&db, super::store::Answers::Skip)
+        .await
+        .map_err(internal)?;
     Ok(super::numbers(&facts, chrono::Utc::now().date_naive()))
 }
 
@@ -17,7 +19,9 @@ pub async fn get_numbers() -> Result<Numbers, ServerFnError> {
 #[server]
 pub async fn get_coverage(group: Option<String>) -> Result<Coverage, ServerFnError> {
     let db = crate::state::db()?;
-    let (countries, facts) = super::store::published(&db).await.map_err(internal)?;
+    let (countries, facts) = super::store::published(&db, super::store::Answers::Read)
+        .await
+        .map_err(internal)?;
     let mut groups = crate::catalogue::store::groups(&db)
         .await
         .map_err(internal)?;
