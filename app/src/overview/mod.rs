@@ -94,6 +94,8 @@ pub struct CoverageGroup {
 pub struct Coverage {
     pub countries: Vec<CountryColumn>,
     pub groups: Vec<CoverageGroup>,
+    /// Every group as (code, name), to choose from when `groups` holds only one.
+    pub choices: Vec<(String, String)>,
 }
 
 impl Coverage {

@@ -113,7 +113,11 @@ pub fn coverage(
                 .collect(),
         })
         .collect();
-    Coverage { countries, groups }
+    Coverage {
+        countries,
+        groups,
+        choices: Vec::new(),
+    }
 }
 
 /// Counts one more commitment into `cell`.

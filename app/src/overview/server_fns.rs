@@ -25,11 +25,18 @@ pub async fn get_coverage(group: Option<String>) -> Result<Coverage, ServerFnErr
     let mut groups = crate::catalogue::store::groups(&db)
         .await
         .map_err(internal)?;
+    let choices = groups
+        .iter()
+        .map(|g| (g.code.clone(), g.name.clone()))
+        .collect();
     if let Some(wanted) = group.filter(|g| !g.trim().is_empty()) {
         let wanted = wanted.trim().to_ascii_uppercase();
         groups.retain(|g| g.code == wanted);
     }
-    Ok(super::coverage(countries, &groups, &facts))
+    Ok(Coverage {
+        choices,
+        ..super::coverage(countries, &groups, &facts)
+    })
 }
 
 /// Logs the database error in full and tells the browser only that something failed.

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::get_catalogue;
 use crate::components::status::{LoadError, Loading};
 use crate::overview::{get_coverage, CountryColumn, Coverage, CoverageCell, CoverageRow};
 use crate::plans::Status;
@@ -17,7 +16,6 @@ pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
     let group = move || query.read().get("group").filter(|g| !g.is_empty());
     let coverage = Resource::new(group, get_coverage);
-    let groups = Resource::new(|| (), |_| get_catalogue());
     view! {
         <Title text="Coverage of the recommendations" />
         <div class="wrap">
@@ -30,15 +28,11 @@ pub fn CoveragePage() -> impl IntoView {
             </p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    let choices = groups.await.unwrap_or_default();
-                    let chosen = group().unwrap_or_default();
-                    view! { <GroupFilter choices chosen /> }
-                })}
-            </Suspense>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
                     match coverage.await {
-                        Ok(coverage) => view! { <Matrix coverage /> }.into_any(),
+                        Ok(coverage) => view! {
+                            <GroupFilter choices=coverage.choices.clone() chosen=group().unwrap_or_default() />
+                            <Matrix coverage />
+                        }.into_any(),
                         Err(error) => view! { <LoadError error /> }.into_any(),
                     }
                 })}
@@ -50,12 +44,13 @@ pub fn CoveragePage() -> impl IntoView {
 
 /// A plain form, so that choosing a group works without JavaScript too.
 #[component]
-fn GroupFilter(choices: Vec<crate::catalogue::Group>, chosen: String) -> impl IntoView {
+fn GroupFilter(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
     let options = choices
         .into_iter()
-        .map(|g| {
-            let selected = g.code == chosen;
-            view! { <option value=g.code.clone() selected=selected>{format!("{} ({})", g.name, g.code)}</option> }
+        .map(|(code, name)| {
+            let selected = code.eq_ignore_ascii_case(&chosen);
+            let label = format!("{name} ({code})");
+            view! { <option value=code selected=selected>{label}</option> }
         })
         .collect_view();
     view! {
