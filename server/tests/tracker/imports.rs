@@ -336,3 +336,34 @@ async fn ods_and_remembered_mappings() {
         test_db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_long_file_lists_its_first_rows_with_titles_and_counts_every_row() {
+    use app::imports::PREVIEW_ROWS;
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        let (id, _) = w.commitment(db, "C-01").await;
+        let id = id.to_string();
+        let mut rows = vec![vec!["Commitment ID", "Status"]];
+        rows.extend(std::iter::repeat_n(
+            vec![id.as_str(), "limited"],
+            PREVIEW_ROWS + 100,
+        ));
+        let seen = preview(db, &w, &upload("long.csv", sheets::csv(&rows, ',', false))).await;
+        assert!(seen.is_clean(), "{:?}", seen.errors.first());
+        assert_eq!(seen.counts.rows_read, PREVIEW_ROWS + 100);
+        assert_eq!(seen.counts.accepted, PREVIEW_ROWS + 100);
+        assert_eq!(
+            seen.rows.len(),
+            PREVIEW_ROWS,
+            "the preview lists the first rows only"
+        );
+        assert_eq!(
+            seen.rows.last().map(|r| r.row),
+            Some(PREVIEW_ROWS as u32 + 1)
+        );
+        assert_eq!(seen.rows[0].title, "Health insurance for informal workers");
+        test_db.finish().await;
+    }
+}
