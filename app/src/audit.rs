@@ -84,6 +84,21 @@ pub async fn record(db: &impl ConnectionTrait, change: Change<'_>) -> Result<(),
     .map(drop)
 }
 
+/// The newest change: its event's number, which grows with every change, and when it was
+/// made. `None` before anything was written. Caches and conditional requests use it to tell
+/// whether anything changed, with one read of the newest row.
+#[cfg(feature = "ssr")]
+pub async fn last_change(db: &impl ConnectionTrait) -> Result<Option<(i64, DateTime<Utc>)>, DbErr> {
+    entity::Entity::find()
+        .select_only()
+        .columns([entity::Column::Id, entity::Column::OccurredAt])
+        .order_by_desc(entity::Column::Id)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await
+}
+
 /// The newest `limit` entries, optionally only those about one record (`entity_type`, and
 /// `entity_id` if given). Administrators only.
 #[cfg(feature = "ssr")]

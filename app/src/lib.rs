@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod api_reference;
 pub mod audit;
 pub mod catalogue;
 mod components;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One wrong value: which field, and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub message: String,

@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
-    audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
+    api::ApiPage, audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
     countries::CountriesPage, country::CountryPage, coverage::CoveragePage,
     edit_commitment::EditCommitmentPage, group::GroupPage, home::HomePage,
     import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async />
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/api") view=ApiPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/countries") view=CountriesPage ssr=SsrMode::Async />
                     <Route path=path!("/countries/:iso3") view=CountryPage ssr=SsrMode::Async />

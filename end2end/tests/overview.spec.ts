@@ -7,7 +7,7 @@ const groupRows = (page: Page) => page.locator("table.coverage th[scope=colgroup
 async function chooseGroup(page: Page, label: string, code: string) {
   await page.getByLabel("Recommendation group").selectOption({ label });
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(new RegExp(`/coverage\\?group=${code}$`));
+  await expect(page).toHaveURL(new RegExp(`/coverage\\?group=${code}&region=$`));
   await expect(groupRows(page)).toHaveCount(1);
   await expect(groupRows(page)).toHaveText(label);
 }
@@ -91,5 +91,32 @@ test.describe("without JavaScript", () => {
     await expect(groupRows(page)).toHaveCount(11);
     await expect(page.getByText(/of these 100 recommendations are answered by no published plan/)).toBeVisible();
     await chooseGroup(page, "Capacity development (CAP)", "CAP");
+
+    await page.getByLabel("Region").selectOption({ label: "Africa" });
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/\/coverage\?group=CAP&region=africa$/);
+    await expect(page.locator("table.coverage thead abbr")).toHaveText(["KEN"]);
+  });
+
+  test("matrix, country, commitment and a CSV download work as plain HTML", async ({ page }) => {
+    await page.goto("/coverage");
+    await page.getByRole("columnheader", { name: "KEN" }).getByRole("link").click();
+    await expect(page).toHaveURL(/\/countries\/KEN$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kenya");
+    await expect(page.getByRole("table", { name: "Accountability board" })).toBeVisible();
+
+    const first = page.locator('a[href^="/commitments/"]').first();
+    const title = (await first.textContent())?.trim() ?? "";
+    await first.click();
+    await expect(page).toHaveURL(/\/commitments\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+    await page.goto("/countries/KEN");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "these commitments as CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("nap-commitments-KEN.csv");
+    const text = await readFile(await download.path(), "utf8");
+    expect(text.split("\n")[0]).toMatch(/^country_iso3,country,/);
   });
 });

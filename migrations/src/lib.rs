@@ -10,6 +10,7 @@ mod m0001_schema;
 mod m0002_catalogue;
 mod m0003_api_tokens;
 mod m0004_update_dates;
+mod m0005_country_regions;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_catalogue::Migration),
             Box::new(m0003_api_tokens::Migration),
             Box::new(m0004_update_dates::Migration),
+            Box::new(m0005_country_regions::Migration),
         ]
     }
 }

@@ -6,5 +6,6 @@ pub mod conditional;
 pub mod config;
 pub mod database;
 pub mod open_data;
+pub mod page_cache;
 pub mod router;
 pub mod uploads;

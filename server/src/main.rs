@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use app::accounts::Role;
+use app::plans::Region;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
@@ -146,6 +147,18 @@ enum CountryCommand {
         iso3: String,
         #[arg(long)]
         name: String,
+        /// Its region: africa, americas, asia, europe or oceania.
+        #[arg(long)]
+        region: Option<Region>,
+    },
+    /// Set the region of a country.
+    Region {
+        /// ISO 3166-1 alpha-3 code, such as KEN.
+        #[arg(long)]
+        iso3: String,
+        /// africa, americas, asia, europe or oceania.
+        #[arg(long)]
+        region: Region,
     },
 }
 
@@ -219,8 +232,11 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String
         Task::Token(TokenCommand::Create { email, label }) => {
             commands::tokens::create(db, &email, &label).await
         }
-        Task::Country(CountryCommand::Add { iso3, name }) => {
-            commands::countries::add_country(db, &iso3, &name).await
+        Task::Country(CountryCommand::Add { iso3, name, region }) => {
+            commands::countries::add_country(db, &iso3, &name, region).await
+        }
+        Task::Country(CountryCommand::Region { iso3, region }) => {
+            commands::countries::set_region(db, &iso3, region).await
         }
         Task::Owner(OwnerCommand::Add {
             country,

@@ -1,9 +1,10 @@
-//! Downloads of everything public: `/data/commitments.csv`, `.xlsx` or `.json`, for the whole
-//! tracker, or with `?country=KEN` or `?recommendation=SPR-2` for one country or one
-//! recommendation. The columns are documented on the "Open data" page.
+//! Downloads of everything public: `/data/commitments.csv` and `/data/updates.csv` (or
+//! `.xlsx`, `.json`), for the whole tracker, or with `?country=KEN` or
+//! `?recommendation=SPR-2` for one country or one recommendation. The columns are documented
+//! on the "Open data" page.
 
-use app::open_data::store::{commitments, Scope};
-use app::open_data::{csv, json, xlsx, FORMATS};
+use app::open_data::store::{commitments, updates, Scope};
+use app::open_data::{commitment_table, csv, json, update_table, xlsx, Dataset, FORMATS};
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -12,10 +13,13 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/data/{file}", get(download))
-        .layer(axum::middleware::from_fn(crate::conditional::etag))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::conditional::conditional,
+        ))
 }
 
 #[derive(Deserialize)]
@@ -29,16 +33,20 @@ async fn download(
     Path(file): Path<String>,
     Query(query): Query<ScopeQuery>,
 ) -> Response {
-    let Some(format) = file
-        .strip_prefix("commitments.")
-        .filter(|f| FORMATS.contains(f))
-    else {
+    let chosen = Dataset::ALL.into_iter().find_map(|dataset| {
+        file.strip_prefix(dataset.stem())
+            .and_then(|rest| rest.strip_prefix('.'))
+            .filter(|format| FORMATS.contains(format))
+            .map(|format| (dataset, format.to_owned()))
+    });
+    let Some((dataset, format)) = chosen else {
         return (
             StatusCode::NOT_FOUND,
-            "No such file: the downloads are commitments.csv, commitments.xlsx and commitments.json.",
+            "No such file: the downloads are commitments.csv, commitments.xlsx, commitments.json, updates.csv, updates.xlsx and updates.json.",
         )
             .into_response();
     };
+    let format = format.as_str();
     let blank = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
     let scope = match (blank(query.country), blank(query.recommendation)) {
         (None, None) => Scope::All,
@@ -53,8 +61,16 @@ async fn download(
         }
     };
     let today = chrono::Utc::now().date_naive();
-    let found = match commitments(&state.db, &scope, today).await {
-        Ok(Some(found)) => found,
+    let found = match dataset {
+        Dataset::Commitments => commitments(&state.db, &scope, today)
+            .await
+            .map(|found| found.map(|c| commitment_table(&c))),
+        Dataset::Updates => updates(&state.db, &scope, today)
+            .await
+            .map(|found| found.map(|h| update_table(&h))),
+    };
+    let table = match found {
+        Ok(Some(table)) => table,
         Ok(None) => {
             let what = match &scope {
                 Scope::Country(_) => "country",
@@ -69,9 +85,9 @@ async fn download(
         Err(error) => return failed(&error),
     };
     let written = match format {
-        "csv" => csv(&found).map_err(|e| e.to_string()),
-        "xlsx" => xlsx(&found).map_err(|e| e.to_string()),
-        _ => json(&found).map_err(|e| e.to_string()),
+        "csv" => csv(&table).map_err(|e| e.to_string()),
+        "xlsx" => xlsx(&table).map_err(|e| e.to_string()),
+        _ => json(&table).map_err(|e| e.to_string()),
     };
     let bytes = match written {
         Ok(bytes) => bytes,
@@ -83,7 +99,7 @@ async fn download(
         _ => "application/json",
     };
     // The scope exists, so its name is a country or recommendation code: safe in a header.
-    let file_name = format!("nap-commitments-{}.{format}", scope.name());
+    let file_name = format!("nap-{}-{}.{format}", dataset.stem(), scope.name());
     (
         [
             (header::CONTENT_TYPE, media_type.to_owned()),

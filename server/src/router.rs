@@ -4,7 +4,10 @@ use app::accounts::sessions::{Accounts, DatabaseSessions};
 use app::{shell, state::AppState, App};
 use axum::Router;
 use axum_login::AuthManagerLayerBuilder;
+use leptos::prelude::provide_context;
 use std::sync::OnceLock;
+
+use crate::page_cache::PageCache;
 
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
@@ -21,6 +24,7 @@ static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
 pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let options = state.leptos_options.clone();
+    let reference = crate::api::openapi::reference();
     let sessions = SessionManagerLayer::new(DatabaseSessions {
         db: state.db.clone(),
     })
@@ -37,13 +41,22 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     )
     .build();
     Router::new()
-        .merge(crate::api::routes(state.import_limits))
+        .merge(crate::api::routes(&state))
         .merge(crate::uploads::routes(state.import_limits))
-        .merge(crate::open_data::routes())
-        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
+        .merge(crate::open_data::routes(&state))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(reference.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(auth)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), PageCache::default()),
+            crate::page_cache::serve,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -130,6 +130,20 @@ fn an_operator_sets_up_a_country_its_people_and_a_token_from_the_command_line() 
         ),
         "added Kenya (KEN)"
     );
+    assert_eq!(
+        run_ok(
+            &url,
+            &["country", "region", "--iso3", "KEN", "--region", "Africa"],
+            None
+        ),
+        "KEN is now in the region Africa"
+    );
+    let no_region = nap_tracker(
+        &url,
+        &["country", "region", "--iso3", "KEN", "--region", "Atlantis"],
+    );
+    assert!(!no_region.status.success());
+    assert!(String::from_utf8_lossy(&no_region.stderr).contains("'Atlantis' is not a region"));
     run_ok(
         &url,
         &[

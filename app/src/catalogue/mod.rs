@@ -14,6 +14,7 @@ pub use server_fns::{get_catalogue, get_group, get_recommendation};
 
 /// One recommendation, as pages show it and the open-data API publishes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Recommendation {
     /// Stable public code, `GROUP-N`: `POL-1` … `INT-11`.
     pub code: String,

@@ -58,8 +58,9 @@ pub fn SiteFooter() -> impl IntoView {
                 </p>
                 <p>
                     <a href="/open-data">"Open data"</a>
-                    ": every published commitment as CSV, XLSX or JSON, and "
+                    ": every published commitment as CSV, XLSX or JSON, "
                     <a href="/api/v1/recommendations">"all recommendations as JSON"</a>
+                    ", and the " <a href="/api">"API"</a> " for programs"
                 </p>
             </div>
         </footer>

@@ -1,12 +1,14 @@
 //! The invented content of the demonstration: names, titles and a small deterministic random
 //! source, so every demo database looks the same.
 
-/// Countries of the small demo: real names, invented plans.
-pub const COUNTRIES: [(&str, &str); 4] = [
-    ("KEN", "Kenya"),
-    ("FIN", "Finland"),
-    ("CHL", "Chile"),
-    ("NPL", "Nepal"),
+use crate::plans::Region;
+
+/// Countries of the small demo: real names and regions, invented plans.
+pub const COUNTRIES: [(&str, &str, Region); 4] = [
+    ("KEN", "Kenya", Region::Africa),
+    ("FIN", "Finland", Region::Europe),
+    ("CHL", "Chile", Region::Americas),
+    ("NPL", "Nepal", Region::Asia),
 ];
 
 pub const OWNERS: [(&str, &str); 6] = [

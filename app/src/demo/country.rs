@@ -11,12 +11,13 @@ use crate::accounts::entities::{role_membership, user};
 use crate::plans::entities::{
     action_plan, commitment, commitment_recommendation, country, owner, supporting_owner, target,
 };
-use crate::plans::Status;
+use crate::plans::{Region, Status};
 use crate::progress::entities::{evidence_link, indicator_value, progress_update};
 
 pub struct Spec<'a> {
     pub iso3: &'a str,
     pub name: &'a str,
+    pub region: Region,
     pub commitments: usize,
     /// Whether to add the demo accounts of every role (the first country only).
     pub with_people: bool,
@@ -72,6 +73,7 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
         iso3: Set(spec.iso3.to_owned()),
         name: Set(spec.name.to_owned()),
         is_demo: Set(true),
+        region: Set(Some(spec.region.as_str().to_owned())),
     });
     let owner_ids: Vec<i32> = content::OWNERS
         .iter()

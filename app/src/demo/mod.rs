@@ -19,6 +19,7 @@ use serde_json::json;
 use crate::accounts::passwords;
 use crate::audit::{self, Change};
 use crate::catalogue::entities::{group, recommendation};
+use crate::plans::Region;
 use crate::refusal::{Refusal, WriteError};
 use content::Dice;
 pub use rows::Ids;
@@ -73,7 +74,7 @@ pub async fn load(
         .all(db)
         .await?
         .into_iter()
-        .filter(|c| countries.iter().any(|(iso3, _)| *iso3 == c.iso3))
+        .filter(|c| countries.iter().any(|(iso3, _, _)| *iso3 == c.iso3))
         .map(|c| c.iso3)
         .collect::<Vec<_>>();
     if !taken.is_empty() {
@@ -89,7 +90,7 @@ pub async fn load(
     let mut ids = Ids::next_free(db).await?;
     let mut dice = Dice::new(2008);
     let (mut commitments, mut updates) = (0, 0);
-    for (n, (iso3, name)) in countries.iter().enumerate() {
+    for (n, (iso3, name, region)) in countries.iter().enumerate() {
         let per_country = match scale {
             Some(_) => dice.between(SCALE_COMMITMENTS.0, SCALE_COMMITMENTS.1),
             None => dice.between(20, 60),
@@ -98,6 +99,7 @@ pub async fn load(
             country::Spec {
                 iso3,
                 name,
+                region: *region,
                 commitments: usize::try_from(per_country).unwrap_or(20),
                 with_people: n == 0,
                 password_hash: &password_hash,
@@ -154,6 +156,7 @@ pub async fn load_one_owner(
         country::Spec {
             iso3: ONE_OWNER_PLAN.0,
             name: "Demoland of one ministry",
+            region: Region::Africa,
             commitments,
             with_people: false,
             password_hash: &password_hash,
@@ -175,11 +178,11 @@ pub async fn load_one_owner(
 }
 
 /// The small demo's four countries, or `n` countries for a scale load: the four, then
-/// invented ones with codes from the user-assigned range XAA–XZZ.
-fn country_list(scale: Option<usize>) -> Vec<(String, String)> {
+/// invented ones with codes from the user-assigned range XAA–XZZ, in each region in turn.
+fn country_list(scale: Option<usize>) -> Vec<(String, String, Region)> {
     let named = content::COUNTRIES
         .iter()
-        .map(|(c, n)| ((*c).to_owned(), (*n).to_owned()));
+        .map(|(c, n, r)| ((*c).to_owned(), (*n).to_owned(), *r));
     match scale {
         None => named.collect(),
         Some(n) => named
@@ -189,7 +192,8 @@ fn country_list(scale: Option<usize>) -> Vec<(String, String)> {
                     (b'A' + (i / 26 % 26) as u8) as char,
                     (b'A' + (i % 26) as u8) as char
                 );
-                (code, format!("Demoland {:03}", i + 5))
+                let region = Region::ALL[i % Region::ALL.len()];
+                (code, format!("Demoland {:03}", i + 5), region)
             }))
             .take(n.min(4 + 26 * 26))
             .collect(),

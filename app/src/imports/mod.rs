@@ -46,6 +46,7 @@ pub use server_fns::{
 
 /// One problem in a file, located as a spreadsheet program shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Problem {
     pub sheet: String,
     pub row: u32,

@@ -1,9 +1,17 @@
-//! Writing commitments as the documented columns, in CSV, XLSX and JSON.
+//! Writing commitments and progress updates as the documented columns, in CSV, XLSX and
+//! JSON.
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::COLUMNS;
+use super::{Dataset, COLUMNS, UPDATE_COLUMNS};
 use crate::plans::Commitment;
+use crate::progress::Update;
+
+/// The rows of a file, each with a value per column of its dataset.
+pub struct Table {
+    pub dataset: Dataset,
+    pub rows: Vec<Vec<Value>>,
+}
 
 /// One cell of a file.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,17 +44,29 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
-/// The values of one commitment, in the order of [`COLUMNS`].
-fn row(c: &Commitment) -> [Value; COLUMNS.len()] {
-    let text = |s: &str| Value::Text(s.to_owned());
-    let list = |items: Vec<String>, separator: &str| {
-        if items.is_empty() {
-            Value::Empty
-        } else {
-            Value::Text(items.join(separator))
-        }
-    };
-    [
+/// The commitments, a row each in the order of [`COLUMNS`].
+pub fn commitment_table(commitments: &[Commitment]) -> Table {
+    Table {
+        dataset: Dataset::Commitments,
+        rows: commitments.iter().map(commitment_row).collect(),
+    }
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+fn list(items: Vec<String>, separator: &str) -> Value {
+    if items.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(items.join(separator))
+    }
+}
+
+fn commitment_row(c: &Commitment) -> Vec<Value> {
+    // An array of the columns' length: a column added without its value does not compile.
+    let row: [Value; COLUMNS.len()] = [
         text(&c.country),
         text(&c.country_name),
         Value::Number(c.plan_id.into()),
@@ -69,33 +89,76 @@ fn row(c: &Commitment) -> [Value; COLUMNS.len()] {
         Value::Bool(c.overdue),
         c.last_reported
             .map_or(Value::Empty, |d| Value::Text(d.to_string())),
-    ]
+    ];
+    row.into()
+}
+
+/// The updates of each commitment, a row each in the order of [`UPDATE_COLUMNS`].
+pub fn update_table(histories: &[(Commitment, Vec<Update>)]) -> Table {
+    let rows = histories
+        .iter()
+        .flat_map(|(c, updates)| updates.iter().map(move |u| update_row(c, u)))
+        .collect();
+    Table {
+        dataset: Dataset::Updates,
+        rows,
+    }
+}
+
+fn update_row(c: &Commitment, u: &Update) -> Vec<Value> {
+    let row: [Value; UPDATE_COLUMNS.len()] = [
+        text(&c.country),
+        Value::Number(c.id.into()),
+        text(&c.reference),
+        Value::Number(u.id.into()),
+        Value::Text(u.reporting_date.to_string()),
+        text(u.status.as_str()),
+        u.percent_complete
+            .map_or(Value::Empty, |p| Value::Number(p.into())),
+        text(&u.narrative),
+        list(u.evidence_urls.clone(), " "),
+        list(
+            u.indicator_values
+                .iter()
+                .map(|v| format!("{}={}", v.target_id, v.value))
+                .collect(),
+            "; ",
+        ),
+        text(&u.author),
+        text(&u.source),
+        u.import_batch
+            .map_or(Value::Empty, |b| Value::Number(b.into())),
+        text(&u.review_state),
+        Value::Text(u.created_at.to_rfc3339()),
+    ];
+    row.into()
 }
 
 /// UTF-8 CSV with a header row of the column names, comma-separated.
-pub fn csv(commitments: &[Commitment]) -> Result<Vec<u8>, csv::Error> {
+pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(COLUMNS.iter().map(|(name, _)| *name))?;
-    for c in commitments {
-        writer.write_record(row(c).iter().map(Value::text))?;
+    writer.write_record(table.dataset.columns().iter().map(|(name, _)| *name))?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(Value::text))?;
     }
     writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// An xlsx workbook of one sheet, "Commitments", with the same header row; numbers are
-/// numbers and the header row stays in view.
-pub fn xlsx(commitments: &[Commitment]) -> Result<Vec<u8>, XlsxError> {
+/// An xlsx workbook of one sheet, "Commitments" or "Updates", with the same header row;
+/// numbers are numbers and the header row stays in view.
+pub fn xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Commitments")?;
+    let stem = table.dataset.stem();
+    sheet.set_name(format!("{}{}", stem[..1].to_uppercase(), &stem[1..]))?;
     let bold = Format::new().set_bold();
-    for (column, (name, _)) in (0u16..).zip(COLUMNS.iter()) {
+    for (column, (name, _)) in (0u16..).zip(table.dataset.columns().iter()) {
         sheet.write_string_with_format(0, column, *name, &bold)?;
     }
-    for (r, c) in (1u32..).zip(commitments) {
-        for (column, value) in (0u16..).zip(row(c).iter()) {
+    for (r, row) in (1u32..).zip(&table.rows) {
+        for (column, value) in (0u16..).zip(row) {
             match value {
                 Value::Number(n) => sheet.write_number(r, column, *n as f64)?,
                 Value::Empty => sheet,
@@ -109,18 +172,21 @@ pub fn xlsx(commitments: &[Commitment]) -> Result<Vec<u8>, XlsxError> {
 
 /// A JSON array of objects keyed by the column names; numbers and booleans as such, empty
 /// values as null. Text is as typed: JSON readers run no formulas.
-pub fn json(commitments: &[Commitment]) -> Result<Vec<u8>, serde_json::Error> {
-    let objects: Vec<serde_json::Map<String, serde_json::Value>> = commitments
+pub fn json(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
+    let objects: Vec<serde_json::Map<String, serde_json::Value>> = table
+        .rows
         .iter()
-        .map(|c| {
-            COLUMNS
+        .map(|row| {
+            table
+                .dataset
+                .columns()
                 .iter()
-                .zip(row(c))
+                .zip(row)
                 .map(|((name, _), value)| {
                     let value = match value {
-                        Value::Text(text) => serde_json::Value::String(text),
-                        Value::Number(n) => n.into(),
-                        Value::Bool(b) => b.into(),
+                        Value::Text(text) => serde_json::Value::String(text.clone()),
+                        Value::Number(n) => (*n).into(),
+                        Value::Bool(b) => (*b).into(),
                         Value::Empty => serde_json::Value::Null,
                     };
                     ((*name).to_owned(), value)

@@ -1,6 +1,6 @@
-//! Open data: every public commitment as CSV, XLSX or JSON, for the whole tracker, one
-//! country or one recommendation. The columns are documented once, here, for the files and
-//! the "Open data" page alike.
+//! Open data: every public commitment, and every progress update on them, as CSV, XLSX or
+//! JSON, for the whole tracker, one country or one recommendation. The columns are
+//! documented once, here, for the files and the "Open data" page alike.
 
 #[cfg(feature = "ssr")]
 mod files;
@@ -8,7 +8,7 @@ mod files;
 pub mod store;
 
 #[cfg(feature = "ssr")]
-pub use files::{csv, json, neutralise, xlsx, Value};
+pub use files::{commitment_table, csv, json, neutralise, update_table, xlsx, Table, Value};
 
 /// Every column of the commitment files, in order, with what it holds.
 pub const COLUMNS: [(&str, &str); 17] = [
@@ -30,6 +30,78 @@ pub const COLUMNS: [(&str, &str); 17] = [
     ("overdue", "true when past its end date and neither complete nor withdrawn, on the day of the download"),
     ("last_reported", "Date of the latest progress report (YYYY-MM-DD); empty if none"),
 ];
+
+/// Every column of the progress update files, in order, with what it holds.
+pub const UPDATE_COLUMNS: [(&str, &str); 15] = [
+    (
+        "country_iso3",
+        "ISO 3166-1 alpha-3 code of the country, such as KEN",
+    ),
+    (
+        "commitment_id",
+        "Identifier of the commitment the update reports on",
+    ),
+    (
+        "reference",
+        "The plan's own reference for the commitment, such as C-04",
+    ),
+    ("update_id", "Identifier of the progress update"),
+    (
+        "reporting_date",
+        "The day the update reports on (YYYY-MM-DD)",
+    ),
+    (
+        "status",
+        "not_started, limited, substantial, complete or withdrawn",
+    ),
+    (
+        "percent_complete",
+        "Share done, 0 to 100; empty when the update gave none (unknown, not 0)",
+    ),
+    ("narrative", "What was done, in the reporter's words"),
+    (
+        "evidence_urls",
+        "Links to the evidence, separated by spaces",
+    ),
+    (
+        "indicator_values",
+        "Values reported for the commitment's targets, as target_id=value, separated by semicolons",
+    ),
+    ("author", "Name of the person who reported it"),
+    ("source", "How it was reported: form, api or import"),
+    (
+        "import_batch",
+        "Number of the spreadsheet import it came from; empty otherwise",
+    ),
+    ("review_state", "submitted, approved or returned"),
+    ("recorded_at", "When it was recorded (UTC, RFC 3339)"),
+];
+
+/// What can be downloaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dataset {
+    Commitments,
+    Updates,
+}
+
+impl Dataset {
+    pub const ALL: [Dataset; 2] = [Dataset::Commitments, Dataset::Updates];
+
+    /// The file name before the extension: `commitments.csv`, `updates.json`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Dataset::Commitments => "commitments",
+            Dataset::Updates => "updates",
+        }
+    }
+
+    pub fn columns(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Dataset::Commitments => &COLUMNS,
+            Dataset::Updates => &UPDATE_COLUMNS,
+        }
+    }
+}
 
 /// The formats offered, by file extension.
 pub const FORMATS: [&str; 3] = ["csv", "xlsx", "json"];

@@ -1,5 +1,5 @@
 //! The commitments a download holds: those of published plans, for the whole tracker, one
-//! country or one recommendation.
+//! country or one recommendation; and the progress updates on them.
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
@@ -8,7 +8,8 @@ use crate::catalogue::entities::recommendation;
 use crate::plans::entities::{action_plan, commitment};
 use crate::plans::store::{answering, assemble, country_by_iso3};
 use crate::plans::{normalise_iso3, Commitment, PlanStatus};
-use crate::progress::store::ID_LIST;
+use crate::progress::store::{history, ID_LIST};
+use crate::progress::Update;
 
 /// What a download covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,4 +73,27 @@ pub async fn commitments(
     }
     all.sort_by(|a, b| (&a.country_name, &a.reference).cmp(&(&b.country_name, &b.reference)));
     Ok(Some(all))
+}
+
+/// The published commitments `scope` covers, each with its updates, oldest first; `None`
+/// when the country or recommendation does not exist.
+pub async fn updates(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    today: NaiveDate,
+) -> Result<Option<Vec<(Commitment, Vec<Update>)>>, DbErr> {
+    let Some(commitments) = commitments(db, scope, today).await? else {
+        return Ok(None);
+    };
+    let mut found = Vec::with_capacity(commitments.len());
+    for part in commitments.chunks(ID_LIST) {
+        let ids: Vec<i32> = part.iter().map(|c| c.id).collect();
+        let mut histories = history(db, &ids).await?;
+        for c in part {
+            let mut updates = histories.remove(&c.id).unwrap_or_default();
+            updates.reverse();
+            found.push((c.clone(), updates));
+        }
+    }
+    Ok(Some(found))
 }

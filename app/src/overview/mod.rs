@@ -10,7 +10,7 @@ mod server_fns;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plans::Status;
+use crate::plans::{Region, Status};
 
 pub use country::{by_group, is_on_time, owner_board, GroupRow, OwnerRow, ON_TIME_DAYS};
 pub use rollup::{coverage, numbers, progress, status_counts, Facts};
@@ -55,6 +55,7 @@ impl Numbers {
 pub struct CountryColumn {
     pub iso3: String,
     pub name: String,
+    pub region: Option<Region>,
 }
 
 /// The commitments of one country that answer one recommendation.
@@ -96,6 +97,8 @@ pub struct Coverage {
     pub groups: Vec<CoverageGroup>,
     /// Every group as (code, name), to choose from when `groups` holds only one.
     pub choices: Vec<(String, String)>,
+    /// The regions of the countries with a published plan, to choose from.
+    pub regions: Vec<Region>,
 }
 
 impl Coverage {

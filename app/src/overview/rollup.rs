@@ -117,6 +117,7 @@ pub fn coverage(
         countries,
         groups,
         choices: Vec::new(),
+        regions: Vec::new(),
     }
 }
 
@@ -159,6 +160,7 @@ fn add(cell: &mut CoverageCell, status: Status) {
 mod tests {
     use super::*;
     use crate::catalogue::Recommendation;
+    use crate::plans::Region;
 
     fn date(text: &str) -> NaiveDate {
         text.parse().expect("date")
@@ -237,10 +239,12 @@ mod tests {
             CountryColumn {
                 iso3: "FIN".into(),
                 name: "Finland".into(),
+                region: Some(Region::Europe),
             },
             CountryColumn {
                 iso3: "KEN".into(),
                 name: "Kenya".into(),
+                region: Some(Region::Africa),
             },
         ];
         let matrix = coverage(countries, &groups, &sample());

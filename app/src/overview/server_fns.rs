@@ -15,13 +15,32 @@ pub async fn get_numbers() -> Result<Numbers, ServerFnError> {
     Ok(super::numbers(&facts, chrono::Utc::now().date_naive()))
 }
 
-/// The coverage matrix, rows limited to one group when `group` names one.
+/// The coverage matrix, rows limited to one group when `group` names one, columns to the
+/// countries of one region when `region` names one.
 #[server]
-pub async fn get_coverage(group: Option<String>) -> Result<Coverage, ServerFnError> {
+pub async fn get_coverage(
+    group: Option<String>,
+    region: Option<String>,
+) -> Result<Coverage, ServerFnError> {
+    let region = match region.filter(|r| !r.trim().is_empty()) {
+        Some(region) => Some(
+            region
+                .parse::<crate::plans::Region>()
+                .map_err(|e| ServerFnError::new(e.to_string()))?,
+        ),
+        None => None,
+    };
     let db = crate::state::db()?;
-    let (countries, facts) = super::store::published(&db, super::store::Answers::Read)
+    let (mut countries, facts) = super::store::published(&db, super::store::Answers::Read)
         .await
         .map_err(internal)?;
+    let mut regions: Vec<crate::plans::Region> =
+        countries.iter().filter_map(|c| c.region).collect();
+    regions.sort();
+    regions.dedup();
+    if region.is_some() {
+        countries.retain(|c| c.region == region);
+    }
     let mut groups = crate::catalogue::store::groups(&db)
         .await
         .map_err(internal)?;
@@ -35,6 +54,7 @@ pub async fn get_coverage(group: Option<String>) -> Result<Coverage, ServerFnErr
     }
     Ok(Coverage {
         choices,
+        regions,
         ..super::coverage(countries, &groups, &facts)
     })
 }

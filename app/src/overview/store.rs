@@ -76,6 +76,8 @@ pub async fn published(
     let columns = countries
         .into_iter()
         .map(|c| CountryColumn {
+            // A stored name this code does not know reads as no region.
+            region: c.region.and_then(|r| r.parse().ok()),
             iso3: c.iso3,
             name: c.name,
         })

@@ -45,6 +45,7 @@ fn CountryTable(list: Vec<CountrySummary>) -> impl IntoView {
                 <tr>
                     <td><a href=href>{c.name}</a></td>
                     <td>{c.iso3}</td>
+                    <td>{c.region.map_or("not set", |r| r.label())}</td>
                     <td class="number">{c.commitments}</td>
                 </tr>
             }
@@ -57,6 +58,7 @@ fn CountryTable(list: Vec<CountrySummary>) -> impl IntoView {
                 <tr>
                     <th scope="col">"Country"</th>
                     <th scope="col">"Code"</th>
+                    <th scope="col">"Region"</th>
                     <th scope="col" class="number">"Commitments"</th>
                 </tr>
             </thead>

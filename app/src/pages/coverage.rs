@@ -7,15 +7,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::filter::Filter;
 use crate::components::status::{LoadError, Loading};
 use crate::overview::{get_coverage, CountryColumn, Coverage, CoverageCell, CoverageRow};
-use crate::plans::Status;
+use crate::plans::{Region, Status};
 
 #[component]
 pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
     let group = move || query.read().get("group").filter(|g| !g.is_empty());
-    let coverage = Resource::new(group, get_coverage);
+    let region = move || query.read().get("region").filter(|r| !r.is_empty());
+    let coverage = Resource::new(
+        move || (group(), region()),
+        |(group, region)| get_coverage(group, region),
+    );
     view! {
         <Title text="Coverage of the recommendations" />
         <div class="wrap">
@@ -30,8 +35,13 @@ pub fn CoveragePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match coverage.await {
                         Ok(coverage) => view! {
-                            <GroupFilter choices=coverage.choices.clone() chosen=group().unwrap_or_default() />
-                            <Matrix coverage />
+                            <Filters
+                                groups=coverage.choices.clone()
+                                group=group().unwrap_or_default()
+                                regions=coverage.regions.clone()
+                                region=region().unwrap_or_default()
+                            />
+                            <Matrix coverage regional=region().is_some() />
                         }.into_any(),
                         Err(error) => view! { <LoadError error /> }.into_any(),
                     }
@@ -42,36 +52,57 @@ pub fn CoveragePage() -> impl IntoView {
     }
 }
 
-/// A plain form, so that choosing a group works without JavaScript too.
+/// A plain form, so that choosing a group or a region works without JavaScript too.
 #[component]
-fn GroupFilter(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
-    let options = choices
+fn Filters(
+    groups: Vec<(String, String)>,
+    group: String,
+    regions: Vec<Region>,
+    region: String,
+) -> impl IntoView {
+    let groups = groups
         .into_iter()
         .map(|(code, name)| {
-            let selected = code.eq_ignore_ascii_case(&chosen);
+            let selected = code.eq_ignore_ascii_case(&group);
             let label = format!("{name} ({code})");
             view! { <option value=code selected=selected>{label}</option> }
         })
         .collect_view();
+    let regions = regions
+        .into_iter()
+        .map(|r| {
+            let selected = r.as_str().eq_ignore_ascii_case(&region);
+            view! { <option value=r.as_str() selected=selected>{r.label()}</option> }
+        })
+        .collect_view();
     view! {
         <form class="search" method="get" action="/coverage">
-            <label for="coverage-group">"Recommendation group"</label>
-            <div class="search-row">
-                <select id="coverage-group" name="group">
-                    <option value="">"All 11 groups"</option>
-                    {options}
-                </select>
-                <button type="submit">"Show"</button>
+            <div class="search-filters">
+                <Filter form="coverage" name="group" label="Recommendation group" any="All 11 groups">{groups}</Filter>
+                <Filter form="coverage" name="region" label="Region" any="All regions">{regions}</Filter>
+                <div class="search-row">
+                    <button type="submit">"Show"</button>
+                </div>
             </div>
         </form>
     }
 }
 
 #[component]
-fn Matrix(coverage: Coverage) -> impl IntoView {
+fn Matrix(coverage: Coverage, regional: bool) -> impl IntoView {
     if coverage.countries.is_empty() {
-        return view! { <p>"No country has published an action plan yet."</p> }.into_any();
+        let none = if regional {
+            "No country of this region has published an action plan yet."
+        } else {
+            "No country has published an action plan yet."
+        };
+        return view! { <p>{none}</p> }.into_any();
     }
+    let plans = if regional {
+        "published plan of this region"
+    } else {
+        "published plan"
+    };
     let rows: usize = coverage.groups.iter().map(|g| g.rows.len()).sum();
     let gaps = coverage.gaps();
     let width = coverage.countries.len() + 1;
@@ -107,7 +138,7 @@ fn Matrix(coverage: Coverage) -> impl IntoView {
         .collect_view();
     view! {
         <p class="summary">
-            {format!("{gaps} of these {rows} recommendations are answered by no published plan.")}
+            {format!("{gaps} of these {rows} recommendations are answered by no {plans}.")}
         </p>
         <div class="table-scroll">
             <table class="coverage">

@@ -1,5 +1,6 @@
 //! One file per page.
 
+pub mod api;
 pub mod audit_log;
 pub mod catalogue;
 pub mod commitment;

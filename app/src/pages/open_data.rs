@@ -4,28 +4,49 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::downloads::Downloads;
-use crate::open_data::COLUMNS;
+use crate::open_data::Dataset;
 
+/// The columns of one kind of file, with what each holds.
 #[component]
-pub fn OpenDataPage() -> impl IntoView {
-    let columns = COLUMNS
-        .into_iter()
+fn ColumnTable(dataset: Dataset, caption: &'static str) -> impl IntoView {
+    let columns = dataset
+        .columns()
+        .iter()
         .map(|(name, meaning)| {
             view! {
                 <tr>
-                    <th scope="row"><code>{name}</code></th>
-                    <td>{meaning}</td>
+                    <th scope="row"><code>{*name}</code></th>
+                    <td>{*meaning}</td>
                 </tr>
             }
         })
         .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="commitments">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Column"</th>
+                        <th scope="col">"Meaning"</th>
+                    </tr>
+                </thead>
+                <tbody>{columns}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn OpenDataPage() -> impl IntoView {
     view! {
         <Title text="Open data" />
         <div class="wrap">
             <h1>"Open data"</h1>
             <p class="lede">
                 "Everything public here can be downloaded and reused: the commitments of every "
-                "published national action plan, as CSV, XLSX or JSON."
+                "published national action plan and every progress update on them, as CSV, XLSX "
+                "or JSON."
             </p>
             <Downloads query=String::new() what="all published commitments" />
             <p>
@@ -36,23 +57,13 @@ pub fn OpenDataPage() -> impl IntoView {
             </p>
             <h2>"Columns"</h2>
             <p>
-                "The files have the same columns, in this order; the first row of CSV and XLSX "
+                "Each kind of file has the columns below, in this order; the first row of CSV and XLSX "
                 "files names them, and JSON objects use them as keys. A text value that starts "
                 "with =, +, - or @ is written with a leading apostrophe in CSV and XLSX, so that "
                 "spreadsheet programs show it instead of running it as a formula."
             </p>
-            <div class="table-scroll">
-                <table class="commitments">
-                    <caption>"Columns of the commitment files"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Column"</th>
-                            <th scope="col">"Meaning"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{columns}</tbody>
-                </table>
-            </div>
+            <ColumnTable dataset=Dataset::Commitments caption="Columns of the commitment files" />
+            <ColumnTable dataset=Dataset::Updates caption="Columns of the progress update files" />
             <p>
                 "The recommendations themselves are at "
                 <a href="/api/v1/recommendations">"/api/v1/recommendations"</a> " (JSON)."

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::get_catalogue;
 use crate::components::commitment_list::CommitmentTable;
+use crate::components::filter::Filter;
 use crate::components::status::{LoadError, Loading};
 use crate::plans::{search_commitments, CommitmentQuery, Found, Status, SEARCH_LIMIT};
 
@@ -90,34 +91,14 @@ fn SearchForm(query: CommitmentQuery, groups: Vec<crate::catalogue::Group>) -> i
                 <button type="submit">"Search"</button>
             </div>
             <div class="search-filters">
-                <Filter name="status" label="Status" any="Any status">{statuses}</Filter>
-                <Filter name="group" label="Recommendation group" any="Any group">{groups}</Filter>
+                <Filter form="search" name="status" label="Status" any="Any status">{statuses}</Filter>
+                <Filter form="search" name="group" label="Recommendation group" any="Any group">{groups}</Filter>
                 <div class="check">
                     <input id="search-overdue" name="overdue" type="checkbox" value="1" checked=query.overdue />
                     <label for="search-overdue">"Overdue only"</label>
                 </div>
             </div>
         </form>
-    }
-}
-
-/// A labelled list to narrow the search by, whose first choice is "any".
-#[component]
-fn Filter(
-    name: &'static str,
-    label: &'static str,
-    any: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let id = format!("search-{name}");
-    view! {
-        <div>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                <option value="">{any}</option>
-                {children()}
-            </select>
-        </div>
     }
 }
 

@@ -12,6 +12,8 @@ pub mod country {
         pub iso3: String,
         pub name: String,
         pub is_demo: bool,
+        /// A [`crate::plans::Region`]'s stored name; `None` until an administrator sets it.
+        pub region: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

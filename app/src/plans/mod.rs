@@ -7,6 +7,7 @@ mod edit_fns;
 #[cfg(feature = "ssr")]
 pub(crate) mod entities;
 mod plan_fns;
+mod region;
 mod search;
 mod server_fns;
 mod status;
@@ -21,6 +22,7 @@ pub use edit_fns::{
     get_plan_editor, save_commitment, CommitmentForm, PlanEditor, SaveCommitment, TargetForm,
 };
 pub use plan_fns::{add_owner, get_country_editor, save_plan, AddOwner, CountryEditor, SavePlan};
+pub use region::{Region, UnknownRegion};
 pub use search::{CommitmentQuery, Found, SEARCH_LIMIT};
 pub use server_fns::{
     get_answering, get_commitment, get_countries, get_country, get_demo_flag, search_commitments,
@@ -37,16 +39,20 @@ pub const DISAGGREGATIONS: [&str; 4] = ["sex", "age", "location", "group"];
 
 /// A country in the countries list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CountrySummary {
     /// ISO 3166-1 alpha-3 code, such as `KEN`.
     pub iso3: String,
     pub name: String,
+    /// Its UN (M49) region, when an administrator has set it.
+    pub region: Option<Region>,
     /// Commitments in the country's published plans.
     pub commitments: u64,
 }
 
 /// A ministry or agency, by its short code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OwnerRef {
     pub code: String,
     pub name: String,
@@ -55,6 +61,7 @@ pub struct OwnerRef {
 /// `draft` plans are seen only by the people who work on them; `published` ones by everyone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum PlanStatus {
     Draft,
     Published,
@@ -80,6 +87,7 @@ pub struct Plan {
 
 /// A measurable target of a commitment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Target {
     pub id: i32,
     pub indicator: String,
@@ -96,6 +104,7 @@ pub struct Target {
 
 /// A commitment as lists, pages and the API show it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Commitment {
     pub id: i32,
     /// The plan's own reference, such as `C-04`.
@@ -125,6 +134,7 @@ pub struct Commitment {
 
 /// A commitment with its full progress history, newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CommitmentDetail {
     #[serde(flatten)]
     pub commitment: Commitment,

@@ -18,6 +18,7 @@ pub use validate::{parse_date, parse_percent, ValidUpdate};
 
 /// One reported value of a target's indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IndicatorValue {
     pub target_id: i32,
     pub value: f64,
@@ -25,6 +26,7 @@ pub struct IndicatorValue {
 
 /// A progress update as history shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Update {
     pub id: i32,
     pub reporting_date: NaiveDate,
@@ -46,6 +48,7 @@ pub struct Update {
 /// An update as sent by the form or the API, before checking. Everything but `status` is
 /// optional; `version` is the commitment's version the sender last saw.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UpdateInput {
     #[serde(default)]
     pub reporting_date: Option<String>,

@@ -65,11 +65,15 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct ErrorBody {
+/// What every error answer holds.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, in words for a person.
     error: String,
+    /// Each invalid value, with the field it was sent in (422 only).
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<FieldError>>,
+    /// The commitment's version now, to reload before trying again (409 only).
     #[serde(skip_serializing_if = "Option::is_none")]
     current_version: Option<i32>,
 }

@@ -15,19 +15,24 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use super::bearer::Bearer;
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
+    /// The code of the ministry or agency the file reports for, such as MOH.
     owner: String,
     /// Needed only when the caller reports for owners with this code in several countries.
     country: Option<String>,
+    /// Only check the file: nothing is written.
     #[serde(default)]
     dry_run: bool,
+    /// The sheet to read, when the file has several with a progress header.
     sheet: Option<String>,
 }
 
-#[derive(Serialize)]
+/// What an import found and did.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
     dry_run: bool,
     /// The batch the updates were recorded in; `null` for a dry run or a file with errors.
@@ -43,6 +48,21 @@ pub struct ImportReport {
 
 /// 201 when imported, 200 for a clean dry run, 422 with every error when the file cannot be
 /// imported (nothing is written then).
+#[utoipa::path(
+    post,
+    path = "/api/v1/imports",
+    tag = "progress",
+    params(ImportQuery),
+    responses(
+        (status = 201, description = "Every row was checked and the updates recorded in one batch", body = ImportReport),
+        (status = 200, description = "A dry run found no error", body = ImportReport),
+        (status = 401, description = "No valid API token", body = ErrorBody),
+        (status = 403, description = "The token's account may not report for this owner", body = ErrorBody),
+        (status = 413, description = "The file is larger than the server accepts", body = ErrorBody),
+        (status = 422, description = "The file has errors, each named by sheet, row and column; nothing was written", body = ImportReport),
+    ),
+    security(("token" = []))
+)]
 pub async fn post_import(
     State(state): State<AppState>,
     Query(query): Query<ImportQuery>,

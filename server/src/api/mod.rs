@@ -7,6 +7,7 @@ mod bearer;
 mod catalogue;
 mod error;
 mod imports;
+pub mod openapi;
 mod pagination;
 mod plans;
 
@@ -22,7 +23,8 @@ use tower_http::cors::CorsLayer;
 
 pub use error::ApiError;
 
-pub fn routes(import_limits: app::spreadsheets::Limits) -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let import_limits = state.import_limits;
     // The file's own limit is checked with a clear message; this one stops a body far beyond
     // it before it is read to the end (the slack covers the multipart framing).
     let upload_limit = axum::extract::DefaultBodyLimit::max(import_limits.max_bytes + 64 * 1024);
@@ -41,12 +43,16 @@ pub fn routes(import_limits: app::spreadsheets::Limits) -> Router<AppState> {
         .route("/commitments/{id}/updates", post(plans::post_update))
         .route("/imports", post(imports::post_import).layer(upload_limit))
         .fallback(unknown_endpoint)
-        .layer(axum::middleware::from_fn(crate::conditional::etag))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::conditional::conditional,
+        ))
         // Any web page may read the open data. Writes need a token in a header, which a
         // browser never adds by itself, so allowing other origins opens no CSRF hole.
         .layer(CorsLayer::permissive());
     Router::new()
         .nest("/api/v1", v1)
+        .route("/api/openapi.json", get(openapi::serve))
         .route("/healthz", get(healthz))
 }
 

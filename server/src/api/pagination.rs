@@ -13,9 +13,14 @@ pub const PER_PAGE: usize = 100;
 pub const MAX_PER_PAGE: usize = 1000;
 
 /// The page asked for, as typed: read by [`paginate`], which names what is wrong.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// Which page, from 1.
+    #[param(value_type = Option<u32>, minimum = 1)]
     page: Option<String>,
+    /// How many items a page holds: 100 unless asked, at most 1,000.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     per_page: Option<String>,
 }
 

@@ -11,9 +11,20 @@ use axum::{
 use chrono::Utc;
 
 use super::bearer::Bearer;
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::pagination::{paginate, Page, PageQuery};
 
+/// Every country, with the number of commitments in its published plans.
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries",
+    tag = "plans",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of countries, by name", body = Vec<CountrySummary>),
+        (status = 400, description = "`page` or `per_page` is not a whole number in range", body = ErrorBody),
+    )
+)]
 pub async fn list_countries(
     State(state): State<AppState>,
     Query(page): Query<PageQuery>,
@@ -27,6 +38,21 @@ pub async fn list_countries(
 
 /// A country's commitments: those of its published plans, and its drafts too for a token
 /// whose account may read them.
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries/{iso3}/commitments",
+    tag = "plans",
+    params(
+        ("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code, in any case", example = "KEN"),
+        PageQuery,
+    ),
+    responses(
+        (status = 200, description = "A page of the country's commitments", body = Vec<Commitment>),
+        (status = 401, description = "A token was sent but is not valid", body = ErrorBody),
+        (status = 404, description = "No country has this code", body = ErrorBody),
+    ),
+    security((), ("token" = []))
+)]
 pub async fn country_commitments(
     State(state): State<AppState>,
     Path(iso3): Path<String>,
@@ -45,6 +71,19 @@ pub async fn country_commitments(
     paginate(country.commitments, &page, &path)
 }
 
+/// One commitment with its targets and its whole progress history, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/commitments/{id}",
+    tag = "plans",
+    params(("id" = i32, Path, description = "The commitment's number")),
+    responses(
+        (status = 200, description = "The commitment and its updates", body = CommitmentDetail),
+        (status = 401, description = "A token was sent but is not valid", body = ErrorBody),
+        (status = 404, description = "No public commitment has this number", body = ErrorBody),
+    ),
+    security((), ("token" = []))
+)]
 pub async fn commitment(
     State(state): State<AppState>,
     Path(id): Path<i32>,
@@ -58,6 +97,22 @@ pub async fn commitment(
 }
 
 /// Records a progress update: 201 with the stored update.
+#[utoipa::path(
+    post,
+    path = "/api/v1/commitments/{id}/updates",
+    tag = "progress",
+    params(("id" = i32, Path, description = "The commitment's number")),
+    request_body(content = UpdateInput, description = "Only `status` is required; send `version` to be told when someone else changed the commitment first"),
+    responses(
+        (status = 201, description = "The stored update", body = Update),
+        (status = 401, description = "No valid API token", body = ErrorBody),
+        (status = 403, description = "The token's account may not report on this commitment", body = ErrorBody),
+        (status = 404, description = "No commitment has this number", body = ErrorBody),
+        (status = 409, description = "`version` is outdated; `current_version` says the version now", body = ErrorBody),
+        (status = 422, description = "Invalid values, each named in `fields`", body = ErrorBody),
+    ),
+    security(("token" = []))
+)]
 pub async fn post_update(
     State(state): State<AppState>,
     Path(id): Path<i32>,

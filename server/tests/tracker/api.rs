@@ -37,8 +37,8 @@ async fn published_plans_are_open_data() {
         assert_eq!(
             countries,
             json!([
-                {"iso3": "FIN", "name": "Finland", "commitments": 0},
-                {"iso3": "KEN", "name": "Kenya", "commitments": 1},
+                {"iso3": "FIN", "name": "Finland", "region": "europe", "commitments": 0},
+                {"iso3": "KEN", "name": "Kenya", "region": "africa", "commitments": 1},
             ])
         );
         let list = json(&get(&app, "/api/v1/countries/ken/commitments").await);

@@ -60,7 +60,7 @@ async fn the_demo_is_a_living_tracker_loaded_once() {
             assert_eq!(user.memberships.len(), 1, "{email}");
         }
         // Ids written by the demo leave the sequences usable (PostgreSQL).
-        authoring::create_country(db, &Actor::Operator, "PER", "Peru", false)
+        authoring::create_country(db, &Actor::Operator, "PER", "Peru", None, false)
             .await
             .expect("a country added after the demo");
         test_db.finish().await;

@@ -9,6 +9,7 @@ mod world;
 
 mod accounts;
 mod api;
+mod api_document;
 mod catalogue;
 mod catalogue_http;
 mod demo;

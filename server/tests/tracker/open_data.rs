@@ -1,8 +1,10 @@
-//! Downloads of the public commitments: what each file holds, that it reads back through the
-//! importer's own reader, and that a formula typed as a title never runs in a spreadsheet.
+//! Downloads of the public commitments and their updates: what each file holds, that it reads
+//! back through the importer's own reader, and that a formula typed as text never runs in a
+//! spreadsheet.
 
-use app::open_data::COLUMNS;
+use app::open_data::{COLUMNS, UPDATE_COLUMNS};
 use app::plans::authoring::{self, CommitmentInput};
+use app::progress::{self, Source, UpdateInput};
 use app::spreadsheets::{self, Limits, Sheet};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -11,7 +13,7 @@ use crate::common::{
     self,
     http::{app_for, get, send},
 };
-use crate::world::{self, commitment_input};
+use crate::world::{self, commitment_input, today, update};
 
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"Click\")";
 
@@ -126,11 +128,61 @@ async fn downloads_hold_the_published_commitments_with_formulas_neutralised() {
             )
             .await;
             assert_eq!(other.status, StatusCode::OK);
+            // The date of the newest change: asked since then, nothing is sent; asked since
+            // a day before, everything is.
+            let date = first.headers["last-modified"]
+                .to_str()
+                .expect("last-modified")
+                .to_owned();
+            let changed = chrono::DateTime::parse_from_rfc2822(&date).expect("an HTTP date");
+            for (since, status) in [
+                (date.clone(), StatusCode::NOT_MODIFIED),
+                (
+                    (changed - chrono::Duration::days(1))
+                        .format("%a, %d %b %Y %H:%M:%S GMT")
+                        .to_string(),
+                    StatusCode::OK,
+                ),
+                ("not a date".to_owned(), StatusCode::OK),
+            ] {
+                let asked = send(
+                    &app,
+                    Request::get(uri)
+                        .header("if-modified-since", &since)
+                        .body(Body::empty())
+                        .expect("request"),
+                )
+                .await;
+                assert_eq!(asked.status, status, "{uri} since {since}");
+            }
+            // If-None-Match decides alone when both are sent.
+            let both = send(
+                &app,
+                Request::get(uri)
+                    .header("if-none-match", "\"something-else\"")
+                    .header("if-modified-since", &date)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+            assert_eq!(both.status, StatusCode::OK, "{uri}");
         }
         let before = get(&app, "/data/commitments.json").await.headers["etag"].clone();
+        let dated = get(&app, "/data/commitments.json").await.headers["last-modified"].clone();
+        // HTTP dates count whole seconds: the next change must fall in a later one.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
         w.commitment(db, "C-03").await;
-        let after = get(&app, "/data/commitments.json").await.headers["etag"].clone();
-        assert_ne!(before, after, "new data, new tag");
+        let after = get(&app, "/data/commitments.json").await;
+        assert_ne!(before, after.headers["etag"], "new data, new tag");
+        let since = send(
+            &app,
+            Request::get("/data/commitments.json")
+                .header("if-modified-since", dated)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(since.status, StatusCode::OK, "changed since that date");
 
         let none = get(&app, "/data/commitments.csv?recommendation=POL-1").await;
         assert_eq!(sheet_of("p.csv", none.body.as_bytes()).rows.len(), 1);
@@ -165,6 +217,88 @@ async fn downloads_hold_the_published_commitments_with_formulas_neutralised() {
         assert!(kenya
             .body
             .contains(r#"href="/data/commitments.csv?country=KEN""#));
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn progress_updates_download_in_every_format_with_formulas_neutralised() {
+    for test_db in common::migrated_databases().await {
+        let db = &test_db.db;
+        let w = world::build(db).await;
+        let (id, _) = w.commitment(db, "C-01").await;
+        w.publish(db).await;
+        for (narrative, percent) in [("First quarter done", Some(20.0)), (FORMULA, None)] {
+            progress::store::record(
+                db,
+                &w.focal_point,
+                id,
+                UpdateInput {
+                    narrative: Some(narrative.into()),
+                    ..update("limited", percent)
+                },
+                Source::Form,
+                today(),
+            )
+            .await
+            .expect("update");
+        }
+        let app = app_for(db);
+        let names: Vec<String> = UPDATE_COLUMNS
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        let column = |name: &str| names.iter().position(|n| n == name).expect("column");
+
+        let csv = get(&app, "/data/updates.csv?country=KEN").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert_eq!(
+            csv.headers["content-disposition"],
+            r#"attachment; filename="nap-updates-KEN.csv""#
+        );
+        let sheet = sheet_of("u.csv", csv.body.as_bytes());
+        assert_eq!(texts(&sheet, 0), names);
+        assert_eq!(sheet.rows.len(), 3, "two updates, oldest first");
+        let first = texts(&sheet, 1);
+        assert_eq!(first[column("commitment_id")], id.to_string());
+        assert_eq!(first[column("narrative")], "First quarter done");
+        assert_eq!(first[column("percent_complete")], "20");
+        assert_eq!(first[column("status")], "limited");
+        assert_eq!(first[column("source")], "form");
+        assert_eq!(
+            first[column("evidence_urls")],
+            "https://health.go.example/report-2026.pdf"
+        );
+        let second = texts(&sheet, 2);
+        assert_eq!(second[column("narrative")], format!("'{FORMULA}"));
+        assert_eq!(second[column("percent_complete")], "", "unknown, not 0");
+
+        let xlsx = get(&app, "/data/updates.xlsx?recommendation=SPR-2").await;
+        let book = spreadsheets::read("u.xlsx", &xlsx.bytes, &Limits::default()).expect("xlsx");
+        assert_eq!(book.sheets[0].name, "Updates");
+        assert_eq!(texts(&book.sheets[0], 0), names);
+        assert_eq!(
+            texts(&book.sheets[0], 2)[column("narrative")],
+            format!("'{FORMULA}")
+        );
+
+        let json = get(&app, "/data/updates.json").await;
+        let list: serde_json::Value = serde_json::from_str(&json.body).expect("json");
+        assert_eq!(list.as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            list[1]["narrative"], FORMULA,
+            "JSON keeps the text as typed"
+        );
+        assert_eq!(list[1]["percent_complete"], serde_json::Value::Null);
+
+        assert_eq!(
+            get(&app, "/data/updates.csv?country=ZZZ").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let kenya = get(&app, "/countries/KEN").await;
+        assert!(kenya
+            .body
+            .contains(r#"href="/data/updates.csv?country=KEN""#));
         test_db.finish().await;
     }
 }

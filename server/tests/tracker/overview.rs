@@ -58,6 +58,31 @@ async fn coverage_matrix_and_numbers_count_only_published_plans() {
         assert!(social.body.contains("SPR-2"));
         assert!(!social.body.contains(r#"href="/recommendations/SEC-1""#));
 
+        // Kenya is in Africa: the region filter keeps it or leaves it out, and offers only
+        // regions that have a published plan.
+        let africa = get(&app, "/coverage?region=africa").await;
+        assert!(africa.body.contains(r#"href="/countries/KEN""#));
+        assert!(
+            africa.body.contains(r#"<option value="africa" selected"#),
+            "{}",
+            africa.body
+        );
+        assert!(!africa.body.contains(r#"value="europe""#));
+        let europe = get(&app, "/coverage?region=Europe&group=SPR").await;
+        assert!(europe
+            .body
+            .contains("No country of this region has published an action plan yet."));
+        assert!(!europe.body.contains(r#"href="/countries/KEN""#));
+        let unknown = get(&app, "/coverage?region=atlantis").await;
+        assert!(
+            unknown
+                .body
+                .contains("&#x27;atlantis&#x27; is not a region")
+                || unknown.body.contains("'atlantis' is not a region"),
+            "{}",
+            unknown.body
+        );
+
         let kenya = get(&app, "/countries/KEN").await;
         for expected in [
             "Progress by recommendation group",

@@ -53,6 +53,7 @@ async fn permission_matrix_of_domain_writes() {
                     actor,
                     &format!("X{}A", (b'A' + n as u8) as char),
                     "Testland",
+                    None,
                     false,
                 )
                 .await

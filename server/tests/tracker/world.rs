@@ -5,6 +5,7 @@ use app::accounts::store::{self, Grant};
 use app::accounts::{Actor, Role};
 use app::plans::authoring::{self, CommitmentInput, PlanInput, TargetInput};
 use app::plans::store as plans;
+use app::plans::Region;
 use app::progress::UpdateInput;
 use chrono::NaiveDate;
 use sea_orm::DatabaseConnection;
@@ -91,10 +92,10 @@ pub async fn person(
 
 pub async fn build(db: &DatabaseConnection) -> World {
     let op = &Actor::Operator;
-    authoring::create_country(db, op, "KEN", "Kenya", false)
+    authoring::create_country(db, op, "KEN", "Kenya", Some(Region::Africa), false)
         .await
         .expect("country");
-    authoring::create_country(db, op, "FIN", "Finland", false)
+    authoring::create_country(db, op, "FIN", "Finland", Some(Region::Europe), false)
         .await
         .expect("country");
     authoring::create_owner(db, op, "KEN", "MOH", "Ministry of Health")

@@ -13,7 +13,7 @@ use sea_orm::{
 use serde_json::json;
 
 use super::entities::{action_plan, country, owner};
-use super::{normalise_iso3, PlanStatus};
+use super::{normalise_iso3, PlanStatus, Region};
 use crate::accounts::Actor;
 use crate::audit::{self, Change};
 use crate::refusal::{Checks, Refusal, WriteError};
@@ -21,12 +21,13 @@ use crate::refusal::{Checks, Refusal, WriteError};
 pub use commitments::{create_commitment, update_commitment};
 pub use inputs::{CommitmentInput, PlanInput, TargetInput};
 
-/// Adds a country (admins only).
+/// Adds a country (admins only); its region may be set now or later.
 pub async fn create_country(
     db: &DatabaseConnection,
     actor: &Actor,
     iso3: &str,
     name: &str,
+    region: Option<Region>,
     is_demo: bool,
 ) -> Result<i32, WriteError> {
     if !actor.is_admin() {
@@ -57,6 +58,7 @@ pub async fn create_country(
         iso3: Set(iso3),
         name: Set(name.to_owned()),
         is_demo: Set(is_demo),
+        region: Set(region.map(|r| r.as_str().to_owned())),
         ..Default::default()
     }
     .insert(&txn)
@@ -69,12 +71,51 @@ pub async fn create_country(
             entity_type: "country",
             entity_id: created.id.to_string(),
             before: None,
-            after: Some(json!({ "iso3": created.iso3, "name": created.name })),
+            after: Some(
+                json!({ "iso3": created.iso3, "name": created.name, "region": created.region }),
+            ),
         },
     )
     .await?;
     txn.commit().await?;
     Ok(created.id)
+}
+
+/// Sets the region of a country (admins only).
+pub async fn set_country_region(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    iso3: &str,
+    region: Region,
+) -> Result<(), WriteError> {
+    if !actor.is_admin() {
+        return Err(
+            Refusal::Forbidden("only an administrator sets a country's region".into()).into(),
+        );
+    }
+    let iso3 = normalise_iso3(iso3);
+    let txn = db.begin().await?;
+    let Some(found) = find_country(&txn, &iso3).await? else {
+        return Err(Refusal::NotFound(format!("there is no country {iso3}")).into());
+    };
+    let before = found.region.clone();
+    let mut changed = found.into_active_model();
+    changed.region = Set(Some(region.as_str().to_owned()));
+    let changed = changed.update(&txn).await?;
+    audit::record(
+        &txn,
+        Change {
+            actor: actor.user_id(),
+            action: "country.region",
+            entity_type: "country",
+            entity_id: changed.id.to_string(),
+            before: Some(json!({ "region": before })),
+            after: Some(json!({ "region": changed.region })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Adds a ministry or agency to a country (its coordinator).

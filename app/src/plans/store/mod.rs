@@ -65,6 +65,7 @@ pub async fn countries(db: &impl ConnectionTrait) -> Result<Vec<CountrySummary>,
         .into_iter()
         .map(|c| CountrySummary {
             commitments: by_country.get(&c.id).copied().unwrap_or(0),
+            region: c.region.and_then(|r| r.parse().ok()),
             iso3: c.iso3,
             name: c.name,
         })
