@@ -11,6 +11,7 @@ mod m0002_catalogue;
 mod m0003_api_tokens;
 mod m0004_update_dates;
 mod m0005_country_regions;
+mod m0006_evidence_index;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_api_tokens::Migration),
             Box::new(m0004_update_dates::Migration),
             Box::new(m0005_country_regions::Migration),
+            Box::new(m0006_evidence_index::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::plans::{Region, Status};
 
 pub use country::{by_group, is_on_time, owner_board, GroupRow, OwnerRow, ON_TIME_DAYS};
-pub use rollup::{coverage, numbers, progress, status_counts, Facts};
+pub use rollup::{coverage, numbers, progress, status_counts, Answered, Facts};
 pub use server_fns::{get_coverage, get_numbers};
 
 /// The mean % complete of commitments, honestly: withdrawn commitments are left out, and

@@ -15,8 +15,34 @@ pub struct Facts {
     pub status: Status,
     pub percent_complete: Option<i32>,
     pub end_date: NaiveDate,
-    /// Codes of the recommendations it answers.
-    pub recommendations: Vec<String>,
+}
+
+/// The commitments of one country that answer one recommendation, as the database sums
+/// them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answered {
+    /// The country's ISO3 code.
+    pub country: String,
+    /// The recommendation's code.
+    pub code: String,
+    pub count: usize,
+    /// The least and the most advanced status among those not withdrawn; `None` when all
+    /// of them are withdrawn.
+    pub worst: Option<Status>,
+    pub best: Option<Status>,
+}
+
+impl Answered {
+    /// The matrix cell: withdrawn is no step of progress, so it stands only where nothing
+    /// else does.
+    fn cell(&self) -> CoverageCell {
+        let withdrawn = (self.count > 0).then_some(Status::Withdrawn);
+        CoverageCell {
+            count: self.count,
+            worst: self.worst.or(withdrawn),
+            best: self.best.or(withdrawn),
+        }
+    }
 }
 
 /// How many commitments stand at each status, in the order of [`Status::ALL`].
@@ -75,7 +101,7 @@ pub fn numbers(commitments: &[Facts], today: NaiveDate) -> Numbers {
 pub fn coverage(
     countries: Vec<CountryColumn>,
     groups: &[Group],
-    commitments: &[Facts],
+    answered: &[Answered],
 ) -> Coverage {
     let column: HashMap<&str, usize> = countries
         .iter()
@@ -83,16 +109,14 @@ pub fn coverage(
         .map(|(i, c)| (c.iso3.as_str(), i))
         .collect();
     let mut cells: HashMap<&str, Vec<CoverageCell>> = HashMap::new();
-    for c in commitments {
-        let Some(&at) = column.get(c.country.as_str()) else {
+    for a in answered {
+        let Some(&at) = column.get(a.country.as_str()) else {
             continue;
         };
-        for code in &c.recommendations {
-            let row = cells
-                .entry(code.as_str())
-                .or_insert_with(|| vec![CoverageCell::default(); countries.len()]);
-            add(&mut row[at], c.status);
-        }
+        let row = cells
+            .entry(a.code.as_str())
+            .or_insert_with(|| vec![CoverageCell::default(); countries.len()]);
+        row[at] = a.cell();
     }
     let groups = groups
         .iter()
@@ -121,41 +145,6 @@ pub fn coverage(
     }
 }
 
-/// Counts one more commitment into `cell`.
-fn add(cell: &mut CoverageCell, status: Status) {
-    cell.count += 1;
-    // Withdrawn is no step of progress: it stands only where nothing else does.
-    let rank = |s: Status| {
-        if s == Status::Withdrawn {
-            None
-        } else {
-            Some(s)
-        }
-    };
-    let keep_withdrawn =
-        |current: Option<Status>| current.is_none() || current == Some(Status::Withdrawn);
-    match rank(status) {
-        None => {
-            if keep_withdrawn(cell.worst) {
-                cell.worst = Some(Status::Withdrawn);
-                cell.best = Some(Status::Withdrawn);
-            }
-        }
-        Some(s) => {
-            let (worst, best) = if keep_withdrawn(cell.worst) {
-                (s, s)
-            } else {
-                (
-                    cell.worst.map_or(s, |w| w.min(s)),
-                    cell.best.map_or(s, |b| b.max(s)),
-                )
-            };
-            cell.worst = Some(worst);
-            cell.best = Some(best);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,41 +155,22 @@ mod tests {
         text.parse().expect("date")
     }
 
-    fn facts(
-        country: &str,
-        status: Status,
-        percent: Option<i32>,
-        end: &str,
-        recs: &[&str],
-    ) -> Facts {
+    fn facts(country: &str, status: Status, percent: Option<i32>, end: &str) -> Facts {
         Facts {
             country: country.into(),
             status,
             percent_complete: percent,
             end_date: date(end),
-            recommendations: recs.iter().map(|r| (*r).to_owned()).collect(),
         }
     }
 
     fn sample() -> Vec<Facts> {
         vec![
-            facts("KEN", Status::Complete, Some(100), "2025-12-31", &["POL-1"]),
-            facts(
-                "KEN",
-                Status::Limited,
-                Some(20),
-                "2026-01-31",
-                &["POL-1", "SPR-2"],
-            ),
-            facts("KEN", Status::NotStarted, None, "2027-06-30", &["SPR-2"]),
-            facts("FIN", Status::Withdrawn, Some(10), "2025-06-30", &["POL-1"]),
-            facts(
-                "FIN",
-                Status::Substantial,
-                Some(60),
-                "2026-03-31",
-                &["SPR-2"],
-            ),
+            facts("KEN", Status::Complete, Some(100), "2025-12-31"),
+            facts("KEN", Status::Limited, Some(20), "2026-01-31"),
+            facts("KEN", Status::NotStarted, None, "2027-06-30"),
+            facts("FIN", Status::Withdrawn, Some(10), "2025-06-30"),
+            facts("FIN", Status::Substantial, Some(60), "2026-03-31"),
         ]
     }
 
@@ -247,35 +217,39 @@ mod tests {
                 region: Some(Region::Africa),
             },
         ];
-        let matrix = coverage(countries, &groups, &sample());
+        let answered = |country: &str, code: &str, count, worst, best| Answered {
+            country: country.into(),
+            code: code.into(),
+            count,
+            worst,
+            best,
+        };
+        use Status::*;
+        let sums = [
+            answered("KEN", "POL-1", 2, Some(Limited), Some(Complete)),
+            answered("FIN", "POL-1", 1, None, None),
+            answered("KEN", "SPR-2", 2, Some(NotStarted), Some(Limited)),
+            answered("FIN", "SPR-2", 2, Some(Substantial), Some(Substantial)),
+            answered("NPL", "SPR-2", 1, Some(Complete), Some(Complete)),
+        ];
+        let matrix = coverage(countries, &groups, &sums);
         let rows = &matrix.groups[0].rows;
         let (fin, ken) = (0, 1);
         assert_eq!(rows[0].cells[ken].count, 2);
-        assert_eq!(rows[0].cells[ken].worst, Some(Status::Limited));
-        assert_eq!(rows[0].cells[ken].best, Some(Status::Complete));
+        assert_eq!(rows[0].cells[ken].worst, Some(Limited));
+        assert_eq!(rows[0].cells[ken].best, Some(Complete));
         assert_eq!(rows[0].cells[fin].count, 1);
         assert_eq!(
-            rows[0].cells[fin].worst,
-            Some(Status::Withdrawn),
+            (rows[0].cells[fin].worst, rows[0].cells[fin].best),
+            (Some(Withdrawn), Some(Withdrawn)),
             "only withdrawn there"
         );
-        assert_eq!(rows[2].cells[ken].worst, Some(Status::NotStarted));
-        assert_eq!(rows[2].cells[ken].best, Some(Status::Limited));
-        assert_eq!(rows[2].cells[fin].best, Some(Status::Substantial));
+        assert_eq!(rows[2].cells[ken].worst, Some(NotStarted));
+        assert_eq!(rows[2].cells[ken].best, Some(Limited));
+        assert_eq!(rows[2].cells[fin].best, Some(Substantial));
+        assert_eq!(rows[2].cells.len(), 2, "a country not shown is left out");
         assert!(rows[1].is_gap());
         assert!(!rows[0].is_gap());
         assert_eq!(matrix.gaps(), 1);
-    }
-
-    #[test]
-    fn a_withdrawn_commitment_does_not_hide_real_progress() {
-        let mut cell = CoverageCell::default();
-        add(&mut cell, Status::Withdrawn);
-        add(&mut cell, Status::Limited);
-        add(&mut cell, Status::Withdrawn);
-        assert_eq!(
-            (cell.count, cell.worst, cell.best),
-            (3, Some(Status::Limited), Some(Status::Limited))
-        );
     }
 }

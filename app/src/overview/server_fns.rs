@@ -9,9 +9,7 @@ use super::{Coverage, Numbers};
 #[server]
 pub async fn get_numbers() -> Result<Numbers, ServerFnError> {
     let db = crate::state::db()?;
-    let (_, facts) = super::store::published(&db, super::store::Answers::Skip)
-        .await
-        .map_err(internal)?;
+    let facts = super::store::published(&db).await.map_err(internal)?;
     Ok(super::numbers(&facts, chrono::Utc::now().date_naive()))
 }
 
@@ -31,9 +29,8 @@ pub async fn get_coverage(
         None => None,
     };
     let db = crate::state::db()?;
-    let (mut countries, facts) = super::store::published(&db, super::store::Answers::Read)
-        .await
-        .map_err(internal)?;
+    let mut countries = super::store::countries(&db).await.map_err(internal)?;
+    let answered = super::store::answered(&db).await.map_err(internal)?;
     let mut regions: Vec<crate::plans::Region> =
         countries.iter().filter_map(|c| c.region).collect();
     regions.sort();
@@ -55,7 +52,7 @@ pub async fn get_coverage(
     Ok(Coverage {
         choices,
         regions,
-        ..super::coverage(countries, &groups, &facts)
+        ..super::coverage(countries, &groups, &answered)
     })
 }
 

@@ -1,31 +1,20 @@
-//! Reading what the roll-ups sum: every commitment of the published plans, with the codes of
-//! the recommendations it answers, and the countries those plans belong to.
+//! Reading what the roll-ups sum: the countries with a published plan, the commitments of
+//! those plans, and, summed by the database, which recommendations they answer.
 
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Statement,
 };
 
-use super::{CountryColumn, Facts};
+use super::{Answered, CountryColumn, Facts};
 use crate::catalogue::entities::recommendation;
-use crate::plans::entities::{action_plan, commitment, commitment_recommendation, country};
-use crate::plans::PlanStatus;
+use crate::plans::entities::{action_plan, commitment, country};
+use crate::plans::{PlanStatus, Status};
 
-/// Whether [`published`] reads which recommendations each commitment answers: the coverage
-/// matrix needs it, the tracker's numbers do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answers {
-    Read,
-    Skip,
-}
-
-/// The countries with a published plan, by name, and the commitments of those plans.
-pub async fn published(
-    db: &impl ConnectionTrait,
-    wanted: Answers,
-) -> Result<(Vec<CountryColumn>, Vec<Facts>), DbErr> {
-    let plans: HashMap<i32, i32> = action_plan::Entity::find()
+/// The published plans, with the country of each.
+async fn published_plans(db: &impl ConnectionTrait) -> Result<HashMap<i32, i32>, DbErr> {
+    Ok(action_plan::Entity::find()
         .select_only()
         .columns([action_plan::Column::Id, action_plan::Column::CountryId])
         .filter(action_plan::Column::Status.eq(PlanStatus::Published.as_str()))
@@ -33,22 +22,42 @@ pub async fn published(
         .all(db)
         .await?
         .into_iter()
-        .collect();
-    let mut countries: Vec<country::Model> = country::Entity::find()
+        .collect())
+}
+
+/// The countries with a published plan, by name.
+pub async fn countries(db: &impl ConnectionTrait) -> Result<Vec<CountryColumn>, DbErr> {
+    let plans = published_plans(db).await?;
+    let mut countries: Vec<CountryColumn> = country::Entity::find()
         .filter(country::Column::Id.is_in(plans.values().copied()))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|c| CountryColumn {
+            // A stored name this code does not know reads as no region.
+            region: c.region.and_then(|r| r.parse().ok()),
+            iso3: c.iso3,
+            name: c.name,
+        })
+        .collect();
     countries.sort_by(|a, b| a.name.cmp(&b.name));
-    let iso3: HashMap<i32, String> = countries.iter().map(|c| (c.id, c.iso3.clone())).collect();
-    let mut answers = match wanted {
-        Answers::Read => answers(db, plans.keys().copied().collect()).await?,
-        Answers::Skip => HashMap::new(),
-    };
-    type Row = (i32, i32, String, Option<i32>, chrono::NaiveDate);
+    Ok(countries)
+}
+
+/// The commitments of the published plans.
+pub async fn published(db: &impl ConnectionTrait) -> Result<Vec<Facts>, DbErr> {
+    let plans = published_plans(db).await?;
+    let iso3: HashMap<i32, String> = country::Entity::find()
+        .filter(country::Column::Id.is_in(plans.values().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.iso3))
+        .collect();
+    type Row = (i32, String, Option<i32>, chrono::NaiveDate);
     let rows: Vec<Row> = commitment::Entity::find()
         .select_only()
         .columns([
-            commitment::Column::Id,
             commitment::Column::PlanId,
             commitment::Column::Status,
             commitment::Column::PercentComplete,
@@ -58,9 +67,9 @@ pub async fn published(
         .into_tuple()
         .all(db)
         .await?;
-    let facts = rows
+    Ok(rows
         .into_iter()
-        .filter_map(|(id, plan_id, status, percent_complete, end_date)| {
+        .filter_map(|(plan_id, status, percent_complete, end_date)| {
             let country = plans.get(&plan_id).and_then(|c| iso3.get(c))?;
             Some(Facts {
                 country: country.clone(),
@@ -69,55 +78,68 @@ pub async fn published(
                 status: status.parse().ok()?,
                 percent_complete,
                 end_date,
-                recommendations: answers.remove(&id).unwrap_or_default(),
             })
         })
-        .collect();
-    let columns = countries
-        .into_iter()
-        .map(|c| CountryColumn {
-            // A stored name this code does not know reads as no region.
-            region: c.region.and_then(|r| r.parse().ok()),
-            iso3: c.iso3,
-            name: c.name,
-        })
-        .collect();
-    Ok((columns, facts))
+        .collect())
 }
 
-/// The codes of the recommendations each commitment of `plan_ids` answers, by commitment.
-async fn answers(
-    db: &impl ConnectionTrait,
-    plan_ids: Vec<i32>,
-) -> Result<HashMap<i32, Vec<String>>, DbErr> {
-    let codes: HashMap<i32, String> = recommendation::Entity::find()
+/// The rank of a status on the scale, in SQL; withdrawn has none (NULL), so that MIN and
+/// MAX pass over it.
+const RANK: &str = "CASE c.status WHEN 'not_started' THEN 0 WHEN 'limited' THEN 1 \
+                    WHEN 'substantial' THEN 2 WHEN 'complete' THEN 3 END";
+
+/// For every country with a published plan and every recommendation its commitments answer:
+/// how many do, and their least and most advanced status. Summed by the database, so that a
+/// matrix of 193 countries reads one row per cell rather than every commitment and link;
+/// grouped by ids, which the database sorts faster than codes.
+pub async fn answered(db: &impl ConnectionTrait) -> Result<Vec<Answered>, DbErr> {
+    let sql = format!(
+        "SELECT p.country_id, cr.recommendation_id, CAST(COUNT(*) AS BIGINT), \
+                CAST(MIN({RANK}) AS BIGINT), CAST(MAX({RANK}) AS BIGINT) \
+         FROM commitment_recommendations cr \
+         JOIN commitments c ON c.id = cr.commitment_id \
+         JOIN action_plans p ON p.id = c.plan_id \
+         WHERE p.status = '{}' \
+         GROUP BY p.country_id, cr.recommendation_id",
+        PlanStatus::Published.as_str()
+    );
+    let iso3: HashMap<i32, String> = country::Entity::find()
         .select_only()
-        .columns([recommendation::Column::Id, recommendation::Column::Code])
-        .into_tuple::<(i32, String)>()
+        .columns([country::Column::Id, country::Column::Iso3])
+        .into_tuple()
         .all(db)
         .await?
         .into_iter()
         .collect();
-    let in_plans = commitment::Entity::find()
+    let codes: HashMap<i32, String> = recommendation::Entity::find()
         .select_only()
-        .column(commitment::Column::Id)
-        .filter(commitment::Column::PlanId.is_in(plan_ids))
-        .into_query();
-    let links: Vec<(i32, i32)> = commitment_recommendation::Entity::find()
-        .select_only()
-        .columns([
-            commitment_recommendation::Column::CommitmentId,
-            commitment_recommendation::Column::RecommendationId,
-        ])
-        .filter(commitment_recommendation::Column::CommitmentId.in_subquery(in_plans))
+        .columns([recommendation::Column::Id, recommendation::Column::Code])
         .into_tuple()
         .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let status = |rank: Option<i64>| {
+        rank.and_then(|r| usize::try_from(r).ok())
+            .and_then(|r| Status::ALL.get(r).copied())
+    };
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
         .await?;
-    let mut answers: HashMap<i32, Vec<String>> = HashMap::new();
-    for (commitment_id, recommendation_id) in links {
-        if let Some(code) = codes.get(&recommendation_id) {
-            answers.entry(commitment_id).or_default().push(code.clone());
-        }
+    let mut found = Vec::with_capacity(rows.len());
+    for row in rows {
+        let country: i32 = row.try_get_by_index(0)?;
+        let recommendation: i32 = row.try_get_by_index(1)?;
+        let (Some(country), Some(code)) = (iso3.get(&country), codes.get(&recommendation)) else {
+            continue;
+        };
+        found.push(Answered {
+            country: country.clone(),
+            code: code.clone(),
+            count: usize::try_from(row.try_get_by_index::<i64>(2)?).unwrap_or(0),
+            worst: status(row.try_get_by_index(3)?),
+            best: status(row.try_get_by_index(4)?),
+        });
     }
-    Ok(answers)
+    Ok(found)
 }

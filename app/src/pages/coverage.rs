@@ -197,7 +197,9 @@ fn Cell(cell: CoverageCell, code: String, country: String) -> impl IntoView {
     let href = format!("/recommendations/{code}#answering");
     view! {
         <td class="covered">
-            <a href=href aria-label=label.clone() title=label>
+            // The label says it all to screen readers; the headers' own titles name the
+            // country and the recommendation to a pointer, so the cell repeats neither.
+            <a href=href aria-label=label>
                 <span class="count">{cell.count}</span>
                 <span class=format!("range status-{}", worst.as_str()) aria-hidden="true">{letter(worst)}</span>
                 {(worst != best).then(|| view! {

@@ -45,13 +45,31 @@ pub fn HomePage() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                <p>
-                    "Watchdogs and researchers: see "
-                    <a href="/coverage">"which recommendations each plan answers"</a>
-                    " and " <a href="/countries">"each country's commitments"</a>
-                    ". Ministries report their progress under "
-                    <a href="/my">"My work"</a> "."
-                </p>
+            </section>
+            <section aria-labelledby="ways-heading">
+                <h2 id="ways-heading">"Ways in"</h2>
+                <ul class="ways-in">
+                    <li>
+                        <strong>"Civil society and journalists: "</strong>
+                        <a href="/coverage">"which recommendations each plan answers"</a> ", "
+                        <a href="/countries">"each country's commitments and ministries"</a> ", and "
+                        <a href="/search?overdue=1">"what is overdue"</a> "."
+                    </li>
+                    <li>
+                        <strong>"Researchers and other governments: "</strong>
+                        <a href="/open-data">"every commitment and update as CSV, XLSX or JSON"</a>
+                        " and " <a href="/api">"the API"</a> "."
+                    </li>
+                    <li>
+                        <strong>"Ministries and national coordinators: "</strong>
+                        <a href="/sign-in">"sign in"</a> " to report progress, one commitment at a "
+                        "time or a whole spreadsheet, under " <a href="/my">"My work"</a> "."
+                    </li>
+                    <li>
+                        <strong>"Reviewers of the Commission for Social Development: "</strong>
+                        <a href="/sign-in">"sign in"</a> " to read every country's plans and imports."
+                    </li>
+                </ul>
             </section>
             <section aria-labelledby="groups-heading">
                 <h2 id="groups-heading">"The recommendations, by group"</h2>
@@ -109,15 +127,15 @@ fn TrackerNumbers(numbers: Numbers) -> impl IntoView {
                 <dd>{numbers.countries_with_plans}</dd>
             </div>
             <div>
-                <dt>"Commitments"</dt>
+                <dt><a href="/countries">"Commitments"</a></dt>
                 <dd>{numbers.commitments}</dd>
             </div>
             <div>
-                <dt>"Complete"</dt>
+                <dt><a href="/search?status=complete">"Complete"</a></dt>
                 <dd>{complete}</dd>
             </div>
             <div>
-                <dt>"Overdue"</dt>
+                <dt><a href="/search?overdue=1">"Overdue"</a></dt>
                 <dd>{numbers.overdue}</dd>
             </div>
             <div>

@@ -1,5 +1,6 @@
 //! The coverage matrix and the tracker's numbers, as a reader without JavaScript gets them.
 
+use app::plans::authoring::{self, CommitmentInput};
 use app::progress::{self, Source};
 use axum::http::StatusCode;
 
@@ -7,7 +8,7 @@ use crate::common::{
     self,
     http::{app_for, get},
 };
-use crate::world::{self, today, update};
+use crate::world::{self, commitment_input, today, update};
 
 #[tokio::test]
 async fn coverage_matrix_and_numbers_count_only_published_plans() {
@@ -111,6 +112,41 @@ async fn coverage_matrix_and_numbers_count_only_published_plans() {
             r#"href="/coverage""#,
         ] {
             assert!(home.body.contains(expected), "home page shows {expected:?}");
+        }
+
+        // A withdrawn commitment hides no progress beside it, and stands only alone.
+        let withdrawn = |reference: &str, recommendations: &[&str]| CommitmentInput {
+            recommendations: recommendations.iter().map(|r| (*r).to_owned()).collect(),
+            ..commitment_input(reference)
+        };
+        for (reference, answers) in [("C-02", &["SPR-2"][..]), ("C-03", &["POL-1"][..])] {
+            let id = authoring::create_commitment(
+                db,
+                &w.coordinator,
+                w.plan_id,
+                withdrawn(reference, answers),
+            )
+            .await
+            .expect("commitment");
+            progress::store::record(
+                db,
+                &w.focal_point,
+                id,
+                update("withdrawn", None),
+                Source::Form,
+                today(),
+            )
+            .await
+            .expect("withdrawn");
+        }
+        let matrix = get(&app, "/coverage").await.body;
+        for expected in [
+            r#"aria-label="2 commitments of Kenya answer SPR-2: Substantial progress""#,
+            r#"aria-label="1 commitment of Kenya answer POL-1: Withdrawn""#,
+            r#"aria-label="1 commitment of Kenya answer SEC-1: Substantial progress""#,
+            "97 of these 100 recommendations are answered by no published plan.",
+        ] {
+            assert!(matrix.contains(expected), "the matrix shows {expected:?}");
         }
         test_db.finish().await;
     }

@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use crate::catalogue::entities::recommendation;
 use crate::plans::entities::{
@@ -140,30 +142,46 @@ type TargetsAndDates = (HashMap<i32, Vec<Target>>, HashMap<i32, NaiveDate>);
 /// Targets with the latest value reported for each, and the latest reporting date of each
 /// commitment.
 async fn targets_of(db: &impl ConnectionTrait, ids: &[i32]) -> Result<TargetsAndDates, DbErr> {
-    let updates = progress_update::Entity::find()
+    // Only the columns needed: years of monthly reports are thousands of rows per country,
+    // and their narratives are not read here.
+    let updates: Vec<(i32, i32, NaiveDate)> = progress_update::Entity::find()
+        .select_only()
+        .columns([
+            progress_update::Column::Id,
+            progress_update::Column::CommitmentId,
+            progress_update::Column::ReportingDate,
+        ])
         .filter(progress_update::Column::CommitmentId.is_in(ids.iter().copied()))
         .order_by_asc(progress_update::Column::ReportingDate)
         .order_by_asc(progress_update::Column::Id)
+        .into_tuple()
         .all(db)
         .await?;
     let mut last_reported = HashMap::new();
     let mut order: HashMap<i32, usize> = HashMap::new();
-    for (position, u) in updates.iter().enumerate() {
-        last_reported.insert(u.commitment_id, u.reporting_date);
-        order.insert(u.id, position);
+    for (position, (id, commitment_id, reporting_date)) in updates.iter().enumerate() {
+        last_reported.insert(*commitment_id, *reporting_date);
+        order.insert(*id, position);
     }
     let mut latest: BTreeMap<i32, (usize, f64)> = BTreeMap::new();
-    for v in indicator_value::Entity::find()
-        .filter(indicator_value::Column::ProgressUpdateId.is_in(updates.iter().map(|u| u.id)))
+    let values: Vec<(i32, i32, f64)> = indicator_value::Entity::find()
+        .select_only()
+        .columns([
+            indicator_value::Column::ProgressUpdateId,
+            indicator_value::Column::TargetId,
+            indicator_value::Column::Value,
+        ])
+        .filter(indicator_value::Column::ProgressUpdateId.is_in(updates.iter().map(|u| u.0)))
+        .into_tuple()
         .all(db)
-        .await?
-    {
-        let position = order.get(&v.progress_update_id).copied().unwrap_or(0);
+        .await?;
+    for (update_id, target_id, value) in values {
+        let position = order.get(&update_id).copied().unwrap_or(0);
         let newer = latest
-            .get(&v.target_id)
+            .get(&target_id)
             .is_none_or(|(seen, _)| position >= *seen);
         if newer {
-            latest.insert(v.target_id, (position, v.value));
+            latest.insert(target_id, (position, value));
         }
     }
     let mut targets: HashMap<i32, Vec<Target>> = HashMap::new();
