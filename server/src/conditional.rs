@@ -18,8 +18,7 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return next.run(request).await;
     }
-    let held = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let since = modified_since(request.headers());
+    let asked = request.headers().clone();
     // Read before the answer is made, so a change made meanwhile is never hidden behind an
     // older date. Without it (an unreadable database), the answer carries no date.
     let changed = match app::audit::last_change(&state.db).await {
@@ -43,10 +42,9 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
         }
     };
     let tag = format!("\"{:x}\"", Sha256::digest(&bytes));
-    let Ok(value) = HeaderValue::from_str(&tag) else {
-        return Response::from_parts(parts, Body::from(bytes));
-    };
-    parts.headers.insert(header::ETAG, value);
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        parts.headers.insert(header::ETAG, value);
+    }
     if let Some(at) = changed {
         if let Ok(date) = HeaderValue::from_str(&http_date(at)) {
             parts.headers.insert(header::LAST_MODIFIED, date);
@@ -56,19 +54,31 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    let fresh = match held {
-        // If-None-Match, when sent, decides alone (RFC 9110, 13.2.2).
-        Some(held) => matches(&held, &tag),
-        None => since
-            .zip(changed)
-            .is_some_and(|(since, changed)| changed.timestamp() <= since.timestamp()),
-    };
-    if fresh {
-        parts.status = StatusCode::NOT_MODIFIED;
-        parts.headers.remove(header::CONTENT_LENGTH);
-        return Response::from_parts(parts, Body::empty());
+    if is_fresh(&asked, &parts.headers) {
+        return not_modified(parts.headers);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether a request already holds the answer whose headers are `answer`: its If-None-Match
+/// names the answer's ETag or, without If-None-Match (which decides alone when sent, RFC
+/// 9110, 13.2.2), its If-Modified-Since is not older than the answer's Last-Modified.
+pub fn is_fresh(request: &HeaderMap, answer: &HeaderMap) -> bool {
+    let tag = answer.get(header::ETAG).and_then(|t| t.to_str().ok());
+    match request.get(header::IF_NONE_MATCH) {
+        Some(held) => tag.is_some_and(|tag| matches(held, tag)),
+        None => modified_since(request)
+            .zip(date(answer, header::LAST_MODIFIED))
+            .is_some_and(|(since, changed)| changed.timestamp() <= since.timestamp()),
+    }
+}
+
+/// 304 Not Modified, with the answer's headers and no body.
+pub fn not_modified(mut headers: HeaderMap) -> Response {
+    headers.remove(header::CONTENT_LENGTH);
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    *response.headers_mut() = headers;
+    response
 }
 
 /// An HTTP date, such as `Tue, 01 Dec 2026 20:55:59 GMT`.
@@ -78,7 +88,12 @@ fn http_date(at: DateTime<Utc>) -> String {
 
 /// The If-Modified-Since date; a date that cannot be read is ignored, as RFC 9110 asks.
 fn modified_since(headers: &HeaderMap) -> Option<DateTime<Utc>> {
-    let text = headers.get(header::IF_MODIFIED_SINCE)?.to_str().ok()?;
+    date(headers, header::IF_MODIFIED_SINCE)
+}
+
+/// The HTTP date in header `name`, if it can be read.
+fn date(headers: &HeaderMap, name: header::HeaderName) -> Option<DateTime<Utc>> {
+    let text = headers.get(name)?.to_str().ok()?;
     DateTime::parse_from_rfc2822(text)
         .ok()
         .map(|d| d.with_timezone(&Utc))

@@ -1,14 +1,16 @@
-//! Public pages as anonymous readers get them, kept in memory until the data changes.
+//! Public pages and open data as anonymous readers get them, kept in memory until the data
+//! changes.
 //!
-//! Most visitors never sign in, and every one of them gets the same page for the same
-//! address: rendering a country's 300 commitments again for each would cost milliseconds of
-//! CPU per request. A page is kept with the number of the newest change in the audit trail
+//! Most visitors never sign in, and every one of them gets the same page or the same API
+//! answer for the same address: rendering a country's 300 commitments again for each would
+//! cost milliseconds of CPU per request. A page is kept with the number of the newest change in the audit trail
 //! (one indexed read per request) and the day it was drawn on (overdue depends on the date);
 //! when either moves on, the page is drawn again. Several servers sharing a database stay
 //! correct, since each compares against the database, not against its own writes.
 //!
-//! Only GETs of public pages without a session cookie are kept, one copy per content
-//! encoding, so a page is compressed once rather than on every request.
+//! Only GETs without a session cookie or an API token are kept (both may see drafts), one
+//! copy per content encoding, so an answer is compressed once rather than on every request.
+//! A kept answer still honours If-None-Match and If-Modified-Since.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -24,9 +26,10 @@ use chrono::{NaiveDate, Utc};
 /// The most bytes of pages kept; when a new page would pass it, the oldest pages go.
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 
-/// The pages that look the same to every anonymous reader. Forms, personal pages and
-/// everything under `/api`, `/data` or `/pkg` have their own rules.
-fn is_public_page(path: &str) -> bool {
+/// The addresses that answer the same to every anonymous reader: the public pages, the
+/// API's reads and the downloads. Forms, personal pages and the site's own files (`/pkg`,
+/// which carry their own cache lifetimes) are left out.
+fn is_public(path: &str) -> bool {
     let exact = [
         "/",
         "/coverage",
@@ -35,8 +38,9 @@ fn is_public_page(path: &str) -> bool {
         "/search",
         "/open-data",
         "/api",
+        "/api/openapi.json",
     ];
-    if exact.contains(&path) {
+    if exact.contains(&path) || path.starts_with("/api/v1/") || path.starts_with("/data/") {
         return true;
     }
     let one_level = |prefix: &str| {
@@ -169,17 +173,19 @@ impl PageCache {
     }
 }
 
-/// Whether the request carries the sign-in session's cookie.
+/// Whether the request comes from someone who may read more than the public: a sign-in
+/// session's cookie or an API token.
 fn signed_in(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|pair| pair.trim_start().starts_with("nap_session="))
+    headers.contains_key(header::AUTHORIZATION)
+        || headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .any(|pair| pair.trim_start().starts_with("nap_session="))
 }
 
-/// Serves a kept page when the data has not changed since it was drawn; keeps the page
+/// Serves a kept answer when the data has not changed since it was made; keeps the answer
 /// otherwise.
 pub async fn serve(
     State((state, cache)): State<(AppState, PageCache)>,
@@ -187,7 +193,7 @@ pub async fn serve(
     next: Next,
 ) -> Response {
     if request.method() != Method::GET
-        || !is_public_page(request.uri().path())
+        || !is_public(request.uri().path())
         || signed_in(request.headers())
     {
         return next.run(request).await;
@@ -204,6 +210,9 @@ pub async fn serve(
     let uri = request.uri().to_string();
     let key = (uri, encoding);
     if let Some((headers, body)) = cache.get(&key, edition) {
+        if crate::conditional::is_fresh(request.headers(), &headers) {
+            return crate::conditional::not_modified(headers);
+        }
         let mut response = Body::from(body).into_response();
         *response.headers_mut() = headers;
         return response;
@@ -212,16 +221,13 @@ pub async fn serve(
         Some(value) => request.headers_mut().insert(header::ACCEPT_ENCODING, value),
         None => request.headers_mut().remove(header::ACCEPT_ENCODING),
     };
+    // The answer is kept whole; the client's conditions are applied to it afterwards.
+    let asked = request.headers().clone();
+    for condition in [header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE] {
+        request.headers_mut().remove(condition);
+    }
     let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK
-        || !is_html
-        || response.headers().contains_key(header::SET_COOKIE)
-    {
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -233,6 +239,9 @@ pub async fn serve(
         }
     };
     cache.keep(key, edition, parts.headers.clone(), body.clone());
+    if crate::conditional::is_fresh(&asked, &parts.headers) {
+        return crate::conditional::not_modified(parts.headers);
+    }
     Response::from_parts(parts, Body::from(body))
 }
 
@@ -241,7 +250,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn public_pages_only() {
+    fn public_answers_only() {
         for path in [
             "/",
             "/coverage",
@@ -250,8 +259,11 @@ mod tests {
             "/recommendations/SPR-2",
             "/groups/MEV",
             "/api",
+            "/api/openapi.json",
+            "/api/v1/countries",
+            "/data/commitments.csv",
         ] {
-            assert!(is_public_page(path), "{path}");
+            assert!(is_public(path), "{path}");
         }
         for path in [
             "/commitments/12/report",
@@ -260,12 +272,11 @@ mod tests {
             "/my",
             "/imports",
             "/sign-in",
-            "/api/v1/countries",
-            "/data/commitments.csv",
+            "/api/get_coverage",
             "/pkg/nap-tracker.css",
             "/countries/",
         ] {
-            assert!(!is_public_page(path), "{path}");
+            assert!(!is_public(path), "{path}");
         }
     }
 
@@ -292,6 +303,11 @@ mod tests {
         assert!(signed_in(&headers));
         headers.insert(header::COOKIE, HeaderValue::from_static("theme=dark"));
         assert!(!signed_in(&headers));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer napt_x"),
+        );
+        assert!(signed_in(&headers));
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod imports_pages;
 mod imports_template;
 mod open_data;
 mod overview;
+mod page_cache;
 mod pages;
 mod permissions;
 mod plans;
