@@ -3,6 +3,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::m0001_schema::{lookup, EvidenceLinks};
+
 pub struct Migration;
 
 const INDEX: &str = "ix_evidence_links_update";
@@ -13,23 +15,15 @@ impl MigrationName for Migration {
     }
 }
 
-#[derive(DeriveIden)]
-enum EvidenceLinks {
-    Table,
-    ProgressUpdateId,
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .create_index(
-                Index::create()
-                    .name(INDEX)
-                    .table(EvidenceLinks::Table)
-                    .col(EvidenceLinks::ProgressUpdateId)
-                    .take(),
-            )
+            .create_index(lookup(
+                INDEX,
+                EvidenceLinks::Table,
+                EvidenceLinks::ProgressUpdateId,
+            ))
             .await
     }
 

@@ -14,7 +14,7 @@ mod progress;
 
 pub use catalogue::{Frameworks, RecommendationGroups, RecommendationSubitems, Recommendations};
 pub use people::Users;
-pub use progress::ProgressUpdates;
+pub use progress::{EvidenceLinks, ProgressUpdates};
 
 pub struct Migration;
 
