@@ -6,31 +6,48 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::rows::ParsedRow;
+use super::digest::Digest;
+use super::rows::{Keep, ParsedRow};
 use super::Field;
 use crate::plans::Status;
 use crate::progress::store::Current;
-use crate::progress::{IndicatorValue, Update, UpdateInput, ValidUpdate};
-use crate::refusal::Refusal;
+use crate::progress::{check_completion, check_reporting_date, IndicatorValue, Update, ValidUpdate};
 
 /// What the check needs to know of one commitment.
 pub(super) struct CommitmentFacts {
-    /// Its version and % complete as read, which the import moves on from.
+    /// Its id, version and % complete as read, which the import moves on from.
     pub current: Current,
     pub lead_owner_id: i32,
     pub start_date: NaiveDate,
-    pub target_ids: Box<[i32]>,
-    /// The updates already recorded on the file's dates (leaving out undone imports), to
-    /// recognise a re-import: rarely more than one, so a list.
-    pub recorded: Vec<Fingerprint>,
+    /// Where its targets are in [`Plan::target_ids`].
+    pub targets: std::ops::Range<u32>,
 }
 
 /// What the check knows of the country's plans.
 pub(super) struct Plan {
-    /// Every commitment, by id.
-    pub commitments: HashMap<i32, CommitmentFacts>,
+    /// Every commitment, in the order of their ids.
+    pub commitments: Vec<CommitmentFacts>,
+    /// The targets of every commitment, one commitment after the other.
+    pub target_ids: Vec<i32>,
     /// The code of every owner, by id, to name the owner of another's commitment.
     pub owner_codes: HashMap<i32, String>,
+    /// The updates already recorded on the file's dates (leaving out undone imports), by
+    /// commitment, to recognise a re-import.
+    pub recorded: HashMap<i32, Vec<Fingerprint>>,
+}
+
+impl Plan {
+    pub fn commitment(&self, id: i32) -> Option<&CommitmentFacts> {
+        self.commitments
+            .binary_search_by_key(&id, |c| c.current.id)
+            .ok()
+            .map(|i| &self.commitments[i])
+    }
+
+    pub fn targets(&self, commitment: &CommitmentFacts) -> &[i32] {
+        let range = commitment.targets.start as usize..commitment.targets.end as usize;
+        self.target_ids.get(range).unwrap_or_default()
+    }
 }
 
 /// An update's content, without who sent it or when: two equal fingerprints are the same report.
@@ -39,8 +56,8 @@ pub(super) struct Fingerprint {
     date: NaiveDate,
     status: Status,
     percent: Option<i32>,
-    narrative: String,
-    evidence: Vec<String>,
+    narrative: Digest,
+    evidence: Digest,
     values: Vec<(i32, u64)>,
 }
 
@@ -49,12 +66,10 @@ impl Fingerprint {
         date: NaiveDate,
         status: Status,
         percent: Option<i32>,
-        narrative: &str,
-        evidence: &[String],
+        narrative: Digest,
+        evidence: Digest,
         values: &[IndicatorValue],
     ) -> Self {
-        let mut evidence = evidence.to_vec();
-        evidence.sort();
         let mut values: Vec<(i32, u64)> = values
             .iter()
             .map(|v| (v.target_id, v.value.to_bits()))
@@ -64,7 +79,7 @@ impl Fingerprint {
             date,
             status,
             percent,
-            narrative: narrative.to_owned(),
+            narrative,
             evidence,
             values,
         }
@@ -75,31 +90,18 @@ impl Fingerprint {
             u.reporting_date,
             u.status,
             u.percent_complete,
-            &u.narrative,
-            &u.evidence_urls,
-            &u.indicator_values,
-        )
-    }
-
-    fn of_valid(u: &ValidUpdate) -> Self {
-        Fingerprint::new(
-            u.reporting_date,
-            u.status,
-            u.percent_complete,
-            &u.narrative,
-            &u.evidence_urls,
+            Digest::of_text(&u.narrative),
+            Digest::of_links(&u.evidence_urls),
             &u.indicator_values,
         )
     }
 }
 
-/// The rows of one commitment, made into one update.
-pub(super) struct Group {
-    /// The commitment (`current.id`) as the check read it.
+/// An update the file makes on a commitment, not recorded yet.
+pub(super) struct Pending {
+    /// The commitment as the check read it.
     pub current: Current,
-    pub rows: Vec<usize>,
-    pub update: Option<ValidUpdate>,
-    pub unchanged: bool,
+    pub update: ValidUpdate,
 }
 
 /// The owner the file is imported for.
@@ -109,15 +111,21 @@ pub(super) struct Importer<'a> {
     pub today: NaiveDate,
 }
 
-/// Checks every row, recording problems on the rows, and returns the updates they make.
-pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) -> Vec<Group> {
-    // Most files have one row per commitment: room for that many groups up front spares
-    // copying a hundred thousand of them as the list grows.
-    let mut groups: Vec<Group> = Vec::with_capacity(rows.len());
-    let mut group_of: HashMap<i32, usize> = HashMap::with_capacity(rows.len());
-    for (index, row) in rows.iter_mut().enumerate() {
+/// Checks every row, recording problems on the rows and marking those already recorded, and
+/// returns the updates the rows make. Only rows read with [`Keep::Texts`] make updates: a
+/// preview needs to know what would happen, not the updates themselves.
+pub(super) fn check(
+    rows: &mut [ParsedRow],
+    plan: &Plan,
+    importer: &Importer,
+    keep: Keep,
+) -> Vec<Pending> {
+    // The rows of each commitment, found by sorting instead of a map of lists: most files
+    // have one row per commitment.
+    let mut order: Vec<(i32, u32)> = Vec::with_capacity(rows.len());
+    for (index, row) in (0u32..).zip(rows.iter_mut()) {
         let Some(id) = row.commitment else { continue };
-        let Some(commitment) = plan.commitments.get(&id) else {
+        let Some(commitment) = plan.commitment(id) else {
             row.fail(
                 Some(Field::Commitment),
                 format!("there is no commitment {id} in this country's plans"),
@@ -137,16 +145,17 @@ pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) ->
             );
             continue;
         }
+        let targets = plan.targets(commitment);
         match row.target {
-            Some(t) if !commitment.target_ids.contains(&t) => {
+            Some(t) if !targets.contains(&t) => {
                 row.fail(
                     Some(Field::Target),
                     format!("target {t} is not a target of commitment {id}"),
                 );
             }
             None if row.value.is_some() => {
-                if let [only] = commitment.target_ids[..] {
-                    row.target = Some(only);
+                if let [only] = targets {
+                    row.target = Some(*only);
                 } else {
                     row.fail(
                         Some(Field::Value),
@@ -156,79 +165,135 @@ pub(super) fn check(rows: &mut [ParsedRow], plan: &Plan, importer: &Importer) ->
             }
             _ => {}
         }
-        let slot = *group_of.entry(id).or_insert_with(|| {
-            groups.push(Group {
-                current: commitment.current,
-                rows: Vec::with_capacity(1),
-                update: None,
-                unchanged: false,
-            });
-            groups.len() - 1
-        });
-        groups[slot].rows.push(index);
+        order.push((id, index));
     }
-    for group in &mut groups {
-        if let Some(commitment) = plan.commitments.get(&group.current.id) {
-            merge(group, rows, commitment, importer.today);
+    order.sort_unstable();
+    let mut pending = Vec::new();
+    let mut group = Vec::new();
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        let Some(commitment) = plan.commitment(run[0].0) else {
+            continue;
+        };
+        group.clear();
+        group.extend(run.iter().map(|&(_, index)| index as usize));
+        let recorded = plan
+            .recorded
+            .get(&commitment.current.id)
+            .map_or(&[][..], Vec::as_slice);
+        if let Some(update) = merge(&group, rows, commitment, recorded, importer.today) {
+            if keep == Keep::Texts {
+                pending.push(Pending {
+                    current: commitment.current,
+                    update: update.with_texts(rows),
+                });
+            }
         }
     }
-    groups
+    pending
 }
 
-/// Makes the rows of one commitment into one update, or records why it cannot be. The texts of
-/// the group's first row move into the update: nothing reads them from the rows afterwards.
+/// What the rows of one commitment agree on.
+struct Agreed {
+    date: NaiveDate,
+    status: Status,
+    percent: Option<i32>,
+    values: Vec<IndicatorValue>,
+    /// The rows the narrative and the links come from.
+    narrative_row: Option<usize>,
+    evidence_row: Option<usize>,
+}
+
+impl Agreed {
+    /// The update, with the texts taken from the rows: nothing reads them afterwards.
+    fn with_texts(self, rows: &mut [ParsedRow]) -> ValidUpdate {
+        let mut take = |row: Option<usize>| {
+            row.and_then(|i| rows[i].texts.take())
+                .map(|texts| *texts)
+                .unwrap_or_default()
+        };
+        let (narrative, evidence_urls) = if self.narrative_row == self.evidence_row {
+            let texts = take(self.narrative_row);
+            (texts.narrative, texts.evidence)
+        } else {
+            (
+                take(self.narrative_row).narrative,
+                take(self.evidence_row).evidence,
+            )
+        };
+        ValidUpdate {
+            reporting_date: self.date,
+            status: self.status,
+            percent_complete: self.percent,
+            narrative,
+            evidence_urls,
+            indicator_values: self.values,
+            version: None,
+        }
+    }
+}
+
+/// Checks that the rows of one commitment (indices into `rows`, in file order) agree and make
+/// a valid update; records why not on the rows. Marks the rows unchanged when the update is
+/// already recorded, and returns it when it is new.
 fn merge(
-    group: &mut Group,
+    group: &[usize],
     rows: &mut [ParsedRow],
     commitment: &CommitmentFacts,
+    recorded: &[Fingerprint],
     today: NaiveDate,
-) {
-    let id = group.current.id;
-    let first = rows[group.rows[0]].number;
-    let lead_row = &mut rows[group.rows[0]];
-    let mut agreed = ParsedRow {
-        narrative: std::mem::take(&mut lead_row.narrative),
-        evidence: std::mem::take(&mut lead_row.evidence),
-        problems: Vec::new(),
-        ..*lead_row
-    };
+) -> Option<Agreed> {
+    let id = commitment.current.id;
+    let lead = group[0];
+    let first = rows[lead].number;
+    let mut date = rows[lead].reporting_date;
+    let mut status = rows[lead].status;
+    let mut percent = rows[lead].percent;
+    let (mut narrative, mut evidence) = (rows[lead].narrative, rows[lead].evidence);
+    let mut narrative_row = (!narrative.is_empty()).then_some(lead);
+    let mut evidence_row = (!evidence.is_empty()).then_some(lead);
     let mut values: Vec<IndicatorValue> = Vec::new();
-    for &index in &group.rows {
+    for &index in group {
         let row = &mut rows[index];
-        let number = row.number;
-        let clash = |field: Field, theirs: String, ours: String, row: &mut ParsedRow| {
-            row.fail(
-                Some(field),
-                format!(
-                    "commitment {id} is also on row {first} with a different {}: '{theirs}' there, '{ours}' here",
-                    field.header().to_lowercase()
-                ),
-            );
-        };
-        if number != first {
+        if index != lead {
+            let clash = |field: Field, shown: String, row: &mut ParsedRow| {
+                row.fail(
+                    Some(field),
+                    format!(
+                        "commitment {id} is also on row {first} with a different {}{shown}",
+                        field.header().to_lowercase()
+                    ),
+                );
+            };
+            // A value given on one row only is the group's; two different ones clash, and
+            // the message quotes them.
             macro_rules! agree {
-                ($field:expr, $name:ident, $show:expr) => {{
-                    let (theirs, ours) = ($show(&agreed.$name), $show(&row.$name));
-                    if theirs.is_empty() {
-                        agreed.$name = row.$name.clone();
-                    } else if !ours.is_empty() && theirs != ours {
-                        clash($field, theirs, ours, row);
+                ($field:expr, $agreed:ident, $name:ident, $show:expr) => {{
+                    match ($agreed, row.$name) {
+                        (None, ours) => $agreed = ours,
+                        (Some(theirs), Some(ours)) if theirs != ours => {
+                            let shown = format!(": '{}' there, '{}' here", $show(theirs), $show(ours));
+                            clash($field, shown, row);
+                        }
+                        _ => {}
                     }
                 }};
             }
-            agree!(Field::ReportingDate, reporting_date, |d: &Option<
-                NaiveDate,
-            >| d
-                .map(|d| d.to_string())
-                .unwrap_or_default());
-            agree!(Field::Status, status, |s: &Option<Status>| s
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_default());
-            agree!(Field::Percent, percent, |p: &Option<i32>| p
-                .map(|p| p.to_string())
-                .unwrap_or_default());
-            agree!(Field::Narrative, narrative, |n: &String| n.clone());
-            agree!(Field::Evidence, evidence, |e: &Vec<String>| e.join(" "));
+            agree!(Field::ReportingDate, date, reporting_date, |d: NaiveDate| d.to_string());
+            agree!(Field::Status, status, status, |s: Status| s.as_str());
+            agree!(Field::Percent, percent, percent, |p: i32| p.to_string());
+            // Texts are compared by digest: a narrative can run to pages, and the rows say
+            // where to look.
+            for (field, agreed, from, ours) in [
+                (Field::Narrative, &mut narrative, &mut narrative_row, row.narrative),
+                (Field::Evidence, &mut evidence, &mut evidence_row, row.evidence),
+            ] {
+                if agreed.is_empty() {
+                    *agreed = ours;
+                    *from = (!ours.is_empty()).then_some(index);
+                } else if !ours.is_empty() && *agreed != ours {
+                    clash(field, String::new(), row);
+                }
+            }
         }
         if let (Some(target_id), Some(value)) = (row.target, row.value) {
             match values.iter().find(|v| v.target_id == target_id) {
@@ -244,21 +309,21 @@ fn merge(
             }
         }
     }
-    let lead = group.rows[0];
-    let unreadable_status = group.rows.iter().any(|&i| {
+    let unreadable_status = group.iter().any(|&i| {
         rows[i]
             .problems
             .iter()
             .any(|(f, _)| *f == Some(Field::Status))
     });
-    match agreed.status {
+    let mut agreed = None;
+    match status {
         None if unreadable_status => {}
         None => rows[lead].fail(
             Some(Field::Status),
             "the status is empty: give one of not started, limited, substantial, complete, withdrawn",
         ),
         Some(status) => {
-            if let Some(date) = agreed.reporting_date.filter(|d| *d < commitment.start_date) {
+            if let Some(date) = date.filter(|d| *d < commitment.start_date) {
                 rows[lead].fail(
                     Some(Field::ReportingDate),
                     format!(
@@ -267,61 +332,55 @@ fn merge(
                     ),
                 );
             }
-            let input = UpdateInput {
-                reporting_date: agreed.reporting_date.map(|d| d.to_string()),
-                status: status.as_str().to_owned(),
-                percent_complete: agreed.percent.map(f64::from),
-                narrative: Some(std::mem::take(&mut agreed.narrative)),
-                evidence_urls: std::mem::take(&mut agreed.evidence),
-                indicator_values: values,
-                version: None,
-            };
-            match ValidUpdate::check(input, &commitment.target_ids, today) {
-                Ok(update) => {
-                    group.unchanged = !commitment.recorded.is_empty()
-                        && commitment.recorded.contains(&Fingerprint::of_valid(&update));
-                    group.update = Some(update);
-                }
-                Err(Refusal::Invalid(errors)) => {
-                    for e in errors {
-                        rows[lead].fail(form_field(&e.field), e.message);
-                    }
-                }
-                Err(other) => rows[lead].fail(None, other.to_string()),
+            let date = check_reporting_date(date.unwrap_or(today), today);
+            if let Err(message) = &date {
+                rows[lead].fail(Some(Field::ReportingDate), message.clone());
+            }
+            if let Err(message) = check_completion(status, percent) {
+                rows[lead].fail(Some(Field::Percent), message);
+            }
+            if let Ok(date) = date {
+                agreed = Some(Agreed {
+                    date,
+                    status,
+                    percent,
+                    values,
+                    narrative_row,
+                    evidence_row,
+                });
             }
         }
     }
-    if group.rows.iter().any(|&i| !rows[i].problems.is_empty()) {
-        group.update = None;
-        let bad: Vec<u32> = group
-            .rows
+    if group.iter().any(|&i| !rows[i].problems.is_empty()) {
+        let bad = group
             .iter()
-            .filter(|&&i| !rows[i].problems.is_empty())
-            .map(|&i| rows[i].number)
-            .collect();
-        for &index in &group.rows {
+            .map(|&i| &rows[i])
+            .find(|r| !r.problems.is_empty())
+            .map_or(first, |r| r.number);
+        for &index in group {
             if rows[index].problems.is_empty() {
                 rows[index].fail(
                     None,
-                    format!(
-                        "not imported: row {} of the same commitment has an error",
-                        bad[0]
-                    ),
+                    format!("not imported: row {bad} of the same commitment has an error"),
                 );
             }
         }
+        return None;
     }
-}
-
-/// The column of a field named by the progress checks.
-fn form_field(name: &str) -> Option<Field> {
-    match name {
-        "status" => Some(Field::Status),
-        "reporting_date" => Some(Field::ReportingDate),
-        "percent_complete" => Some(Field::Percent),
-        "narrative" => Some(Field::Narrative),
-        "evidence_urls" => Some(Field::Evidence),
-        "indicator_values" => Some(Field::Value),
-        _ => None,
+    let agreed = agreed?;
+    let fingerprint = Fingerprint::new(
+        agreed.date,
+        agreed.status,
+        agreed.percent,
+        narrative,
+        evidence,
+        &agreed.values,
+    );
+    if recorded.contains(&fingerprint) {
+        for &index in group {
+            rows[index].unchanged = true;
+        }
+        return None;
     }
+    Some(agreed)
 }

@@ -8,6 +8,8 @@ mod check;
 #[cfg(feature = "ssr")]
 pub mod columns;
 #[cfg(feature = "ssr")]
+mod digest;
+#[cfg(feature = "ssr")]
 pub(crate) mod entities;
 mod field;
 mod language;

@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use super::columns::{find_layout, Layout, Remembered, HEADER_SEARCH_ROWS};
-use super::rows::{parse_row, ParsedRow};
+use super::rows::{parse_row, Keep, ParsedRow};
 use super::ImportOptions;
 use crate::spreadsheets::{Book, Format, Limits, ReadError, Row, Sheet};
 
@@ -21,13 +21,15 @@ pub(super) struct Read {
     pub left_out: usize,
 }
 
-/// Reads `bytes`, uploaded as `file_name`, as `options` say.
+/// Reads `bytes`, uploaded as `file_name`, as `options` say, keeping what `keep` says of
+/// each row's texts.
 pub(super) fn read(
     file_name: &str,
     bytes: &[u8],
     limits: &Limits,
     options: &ImportOptions,
     remembered: &Remembered,
+    keep: Keep,
 ) -> Result<Read, ReadError> {
     let mut book = Book::open(file_name, bytes, limits)?;
     let heads = book.heads(HEADER_SEARCH_ROWS)?;
@@ -37,11 +39,18 @@ pub(super) fn read(
     })?;
     let head = &heads[layout.sheet];
     let header = head.rows[layout.header_index].clone();
-    let mut rows = Vec::new();
+    // Room for the rows the sheet declares below its header, up to the row limit: grown by
+    // doubling, a hundred thousand rows would for a moment take room for three times as many.
+    let declared = book.declared_rows(layout.sheet).unwrap_or(0);
+    let mut rows = Vec::with_capacity(
+        declared
+            .saturating_sub(header.number as usize)
+            .min(limits.max_rows),
+    );
     let mut left_out = 0;
     let columns: Vec<usize> = layout.columns.values().copied().collect();
     book.each_row(layout.sheet, header.number, Some(&columns), |row| {
-        match parse_row(row, &layout) {
+        match parse_row(row, &layout, keep) {
             Some(parsed) => rows.push(parsed),
             None => left_out += 1,
         }

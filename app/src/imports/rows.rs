@@ -1,13 +1,27 @@
 //! The rows below the header, each read into typed values or problems named by column.
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 
 use super::columns::Layout;
+use super::digest::Digest;
 use super::{values, Field};
 use crate::plans::Status;
+use crate::progress::{check_evidence, check_narrative};
 use crate::spreadsheets::{column_letter, Cell, Row, EMPTY};
 
-/// One filled-in row as read, before it is checked against the plan.
+/// What a read keeps of each row's narrative and evidence links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// Their digests only: all a preview compares, for a fraction of the memory.
+    Digests,
+    /// The texts as well, which a commit writes.
+    Texts,
+}
+
+/// One filled-in row as read, before it is checked against the plan. A hundred thousand of
+/// them are held at once, so the texts live apart and only when kept.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct ParsedRow {
     pub number: u32,
@@ -17,15 +31,40 @@ pub(super) struct ParsedRow {
     pub status: Option<Status>,
     pub percent: Option<i32>,
     pub value: Option<f64>,
+    pub narrative: Digest,
+    pub evidence: Digest,
+    /// The narrative and links themselves, with [`Keep::Texts`] when there are any.
+    pub texts: Option<Box<RowTexts>>,
+    /// Whether the check found its update already recorded.
+    pub unchanged: bool,
+    pub problems: Problems,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct RowTexts {
     pub narrative: String,
     pub evidence: Vec<String>,
-    /// Problems with the field they are in (`None`: the row as a whole).
-    pub problems: Vec<(Option<Field>, String)>,
+}
+
+/// A row's problems with the field they are in (`None`: the row as a whole). Most rows have
+/// none, and then hold nothing but an empty pointer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Problems(Option<Box<Vec<(Option<Field>, String)>>>);
+
+impl Deref for Problems {
+    type Target = [(Option<Field>, String)];
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
 }
 
 impl ParsedRow {
     pub fn fail(&mut self, field: Option<Field>, message: impl Into<String>) {
-        self.problems.push((field, message.into()));
+        self.problems
+            .0
+            .get_or_insert_with(Box::default)
+            .push((field, message.into()));
     }
 }
 
@@ -40,7 +79,7 @@ pub(super) fn column_name(header: &Row, column: usize) -> String {
 
 /// The row below the header read into values, or `None` when it has nothing to report: rows
 /// where only the template's own columns (IDs, titles) are filled are left out as blank.
-pub(super) fn parse_row(row: &Row, layout: &Layout) -> Option<ParsedRow> {
+pub(super) fn parse_row(row: &Row, layout: &Layout, keep: Keep) -> Option<ParsedRow> {
     let cell = |field: Field| {
         layout
             .columns
@@ -51,10 +90,10 @@ pub(super) fn parse_row(row: &Row, layout: &Layout) -> Option<ParsedRow> {
         .into_iter()
         .filter(|field| !matches!(field, Field::Commitment | Field::Target))
         .any(|field| !cell(field).is_empty());
-    reported.then(|| read_values(row, &cell))
+    reported.then(|| read_values(row, &cell, keep))
 }
 
-fn read_values<'a>(row: &Row, cell: &impl Fn(Field) -> &'a Cell) -> ParsedRow {
+fn read_values<'a>(row: &Row, cell: &impl Fn(Field) -> &'a Cell, keep: Keep) -> ParsedRow {
     let mut out = ParsedRow {
         number: row.number,
         ..ParsedRow::default()
@@ -76,8 +115,23 @@ fn read_values<'a>(row: &Row, cell: &impl Fn(Field) -> &'a Cell) -> ParsedRow {
     out.status = take!(Field::Status, values::status);
     out.percent = take!(Field::Percent, values::percent);
     out.value = take!(Field::Value, values::number);
-    out.narrative = values::text(cell(Field::Narrative));
-    out.evidence = values::links(cell(Field::Evidence));
+    // The texts are checked here, the one time they are at hand.
+    let narrative = values::text(cell(Field::Narrative));
+    if let Err(message) = check_narrative(&narrative) {
+        out.fail(Some(Field::Narrative), message);
+    }
+    let evidence = values::links(cell(Field::Evidence));
+    for message in check_evidence(&evidence) {
+        out.fail(Some(Field::Evidence), message);
+    }
+    out.narrative = Digest::of_text(&narrative);
+    out.evidence = Digest::of_links(&evidence);
+    if keep == Keep::Texts && !(narrative.is_empty() && evidence.is_empty()) {
+        out.texts = Some(Box::new(RowTexts {
+            narrative,
+            evidence,
+        }));
+    }
     if out.commitment.is_none()
         && !out
             .problems

@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::plans::Status;
 
-pub use validate::{parse_date, parse_percent, ValidUpdate};
+pub use validate::{
+    check_completion, check_evidence, check_narrative, check_reporting_date, parse_date,
+    parse_percent, ValidUpdate,
+};
 
 /// One reported value of a target's indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

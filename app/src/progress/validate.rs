@@ -58,32 +58,20 @@ impl ValidUpdate {
             None | Some("") => Some(today),
             Some(text) => checks.take(
                 "reporting_date",
-                parse_date(text).and_then(|date| {
-                    if date > today {
-                        Err(format!(
-                            "{date} is in the future: report what has happened by today"
-                        ))
-                    } else {
-                        Ok(date)
-                    }
-                }),
+                parse_date(text).and_then(|date| check_reporting_date(date, today)),
             ),
         };
         let percent_complete = input
             .percent_complete
             .and_then(|value| checks.take("percent_complete", parse_percent(value)));
-        if status == Some(Status::Complete) && percent_complete.is_some_and(|p| p != 100) {
-            checks.fail(
-                "percent_complete",
-                "a complete commitment is 100 % complete",
-            );
+        if let Some(status) = status {
+            if let Err(message) = check_completion(status, percent_complete) {
+                checks.fail("percent_complete", message);
+            }
         }
         let narrative = input.narrative.unwrap_or_default().trim().to_owned();
-        if narrative.chars().count() > MAX_NARRATIVE {
-            checks.fail(
-                "narrative",
-                format!("the narrative is longer than {MAX_NARRATIVE} characters"),
-            );
+        if let Err(message) = check_narrative(&narrative) {
+            checks.fail("narrative", message);
         }
         let evidence_urls: Vec<String> = input
             .evidence_urls
@@ -91,16 +79,8 @@ impl ValidUpdate {
             .map(|url| url.trim().to_owned())
             .filter(|url| !url.is_empty())
             .collect();
-        if evidence_urls.len() > MAX_EVIDENCE_LINKS {
-            checks.fail(
-                "evidence_urls",
-                format!("give at most {MAX_EVIDENCE_LINKS} evidence links"),
-            );
-        }
-        for url in &evidence_urls {
-            if let Err(message) = check_url(url) {
-                checks.fail("evidence_urls", message);
-            }
+        for message in check_evidence(&evidence_urls) {
+            checks.fail("evidence_urls", message);
         }
         let mut seen = HashSet::new();
         for value in &input.indicator_values {
@@ -140,6 +120,50 @@ impl ValidUpdate {
             _ => Err(Refusal::Invalid(Vec::new())),
         }
     }
+}
+
+/// A reporting date: what has happened by `today`.
+pub fn check_reporting_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
+    if date > today {
+        Err(format!(
+            "{date} is in the future: report what has happened by today"
+        ))
+    } else {
+        Ok(date)
+    }
+}
+
+/// A complete commitment is 100 % complete.
+pub fn check_completion(status: Status, percent_complete: Option<i32>) -> Result<(), String> {
+    if status == Status::Complete && percent_complete.is_some_and(|p| p != 100) {
+        Err("a complete commitment is 100 % complete".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// A narrative, already trimmed, within the length a report may have.
+pub fn check_narrative(narrative: &str) -> Result<(), String> {
+    if narrative.chars().count() > MAX_NARRATIVE {
+        Err(format!(
+            "the narrative is longer than {MAX_NARRATIVE} characters"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// What is wrong with a list of evidence links, already trimmed: too many, or not web
+/// addresses.
+pub fn check_evidence(urls: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if urls.len() > MAX_EVIDENCE_LINKS {
+        problems.push(format!(
+            "give at most {MAX_EVIDENCE_LINKS} evidence links"
+        ));
+    }
+    problems.extend(urls.iter().filter_map(|url| check_url(url).err()));
+    problems
 }
 
 /// Evidence must be a web address a reader can open.

@@ -114,6 +114,31 @@ impl<'a> Book<'a> {
         Ok(heads)
     }
 
+    /// The last row number sheet `index` declares, where the format declares one: a hint
+    /// for making room, never trusted beyond that.
+    pub fn declared_rows(&mut self, index: usize) -> Option<usize> {
+        let name = self.names.get(index)?.clone();
+        let last_row = |end: (u32, u32)| end.0 as usize + 1;
+        self.guarded(move |book| {
+            Ok(match &mut book.source {
+                Source::Xlsx(xlsx) => xlsx
+                    .worksheet_cells_reader(&name)
+                    .ok()
+                    .map(|cells| last_row(cells.dimensions().end)),
+                Source::Xlsb(xlsb) => xlsb
+                    .worksheet_cells_reader(&name)
+                    .ok()
+                    .map(|cells| last_row(cells.dimensions().end)),
+                Source::Whole(sheets) => sheets
+                    .get(index)
+                    .and_then(|s| s.rows.last())
+                    .map(|row| row.number as usize),
+            })
+        })
+        .ok()
+        .flatten()
+    }
+
     /// Calls `visit` with every row with data of sheet `index` below row number `after`, in
     /// the file's order, until it breaks. With `columns`, only those cells are read; the
     /// others are empty, and a row with none of them filled is not visited. The row passed is

@@ -1,15 +1,15 @@
 //! Reading and checking an uploaded file against the plan, before anything is written.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
-use super::super::check::{check, Group, Importer};
+use super::super::check::{check, Importer, Pending};
 use super::super::columns::Remembered;
 use super::super::entities::import_mapping;
 use super::super::reading::{self, Read};
-use super::super::rows::column_name;
+use super::super::rows::{column_name, Keep};
 use super::super::{
     ColumnChoice, Counts, Field, ImportOptions, Outcome, Preview, PreviewRow, Problem, PREVIEW_ROWS,
 };
@@ -18,7 +18,8 @@ use super::{ImportError, Upload};
 use crate::plans::entities::owner;
 use crate::spreadsheets::{Limits, ReadError};
 
-/// Reads and checks the file: the preview, the updates it makes, and its format's name.
+/// Reads and checks the file: the preview, the updates it makes (with [`Keep::Texts`]; none
+/// otherwise), and its format's name.
 pub(super) async fn analyse(
     db: &DatabaseConnection,
     owner: &owner::Model,
@@ -26,7 +27,8 @@ pub(super) async fn analyse(
     options: &ImportOptions,
     limits: Limits,
     today: NaiveDate,
-) -> Result<(Preview, Vec<Group>, String), ImportError> {
+    keep: Keep,
+) -> Result<(Preview, Vec<Pending>, String), ImportError> {
     let remembered = remembered(db, owner.id).await?;
     let name = upload.file_name.clone();
     let bytes = upload.bytes.clone();
@@ -34,7 +36,7 @@ pub(super) async fn analyse(
     // Reading is CPU work of up to seconds: it must not hold up the server's other requests.
     // Meanwhile the plan is read from the database.
     let reading = tokio::task::spawn_blocking(move || {
-        reading::read(&name, &bytes, &limits, &chosen, &remembered)
+        reading::read(&name, &bytes, &limits, &chosen, &remembered, keep)
     });
     let (read, plan) = tokio::join!(reading, plan_facts(db, owner.country_id));
     let mut read = read.map_err(|_| ReadError {
@@ -48,8 +50,8 @@ pub(super) async fn analyse(
         owner_code: &owner.code,
         today,
     };
-    let groups = if read.layout.missing().is_empty() {
-        check(&mut read.rows, &plan, &importer)
+    let pending = if read.layout.missing().is_empty() {
+        check(&mut read.rows, &plan, &importer, keep)
     } else {
         Vec::new()
     };
@@ -61,23 +63,13 @@ pub(super) async fn analyse(
         .filter_map(|r| r.commitment)
         .collect();
     let titles = titles(db, shown).await?;
-    let preview = describe(&upload.file_name, &read, &groups, &titles);
-    Ok((preview, groups, format!("{:?}", read.format).to_lowercase()))
+    let preview = describe(&upload.file_name, &read, &titles);
+    Ok((preview, pending, format!("{:?}", read.format).to_lowercase()))
 }
 
 /// The preview of checked rows.
-fn describe(
-    file_name: &str,
-    read: &Read,
-    groups: &[Group],
-    titles: &HashMap<i32, String>,
-) -> Preview {
+fn describe(file_name: &str, read: &Read, titles: &HashMap<i32, String>) -> Preview {
     let (sheet, header, layout) = (&read.sheet, &read.header, &read.layout);
-    let unchanged: HashSet<i32> = groups
-        .iter()
-        .filter(|g| g.unchanged && g.update.is_some())
-        .map(|g| g.current.id)
-        .collect();
     let mut counts = Counts::default();
     let mut errors = Vec::new();
     let mut preview_rows = Vec::new();
@@ -86,14 +78,14 @@ fn describe(
         let outcome = if !row.problems.is_empty() {
             counts.rejected += 1;
             Outcome::Rejected
-        } else if row.commitment.is_some_and(|id| unchanged.contains(&id)) {
+        } else if row.unchanged {
             counts.unchanged += 1;
             Outcome::Unchanged
         } else {
             counts.accepted += 1;
             Outcome::Create
         };
-        for (field, message) in &row.problems {
+        for (field, message) in row.problems.iter() {
             errors.push(Problem {
                 sheet: sheet.clone(),
                 row: row.number,

@@ -1,7 +1,7 @@
 //! What the check knows of the plan: every commitment of the country (read while the file is
 //! read), and the updates already recorded on the dates a file reports on.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use sea_orm::{
@@ -16,7 +16,8 @@ use crate::plans::entities::{action_plan, commitment, owner, target};
 use crate::progress::store::{reported_on, Current, ID_LIST};
 
 /// Every commitment of the country's plans with what the check needs of it; nothing recorded
-/// yet (see [`add_recorded`]).
+/// yet (see [`add_recorded`]). Read a page of commitments at a time, by id: a plan of a
+/// hundred thousand commitments is never held as database rows at once.
 pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Result<Plan, DbErr> {
     let plan_ids: Vec<i32> = action_plan::Entity::find()
         .select_only()
@@ -32,64 +33,67 @@ pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Resu
         .into_iter()
         .map(|o| (o.id, o.code))
         .collect();
-    let in_plans = commitment::Column::PlanId.is_in(plan_ids.iter().copied());
-    let mut targets: HashMap<i32, Vec<i32>> = HashMap::new();
-    let found: Vec<(i32, i32)> = target::Entity::find()
-        .select_only()
-        .columns([target::Column::Id, target::Column::CommitmentId])
-        .filter(
-            target::Column::CommitmentId.in_subquery(
-                commitment::Entity::find()
-                    .select_only()
-                    .column(commitment::Column::Id)
-                    .filter(in_plans.clone())
-                    .into_query(),
-            ),
-        )
-        .order_by_asc(target::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (id, commitment_id) in found {
-        targets.entry(commitment_id).or_default().push(id);
-    }
-    type Row = (i32, i32, NaiveDate, i32, Option<i32>);
-    let commitments: Vec<Row> = commitment::Entity::find()
-        .select_only()
-        .columns([
-            commitment::Column::Id,
-            commitment::Column::LeadOwnerId,
-            commitment::Column::StartDate,
-            commitment::Column::Version,
-            commitment::Column::PercentComplete,
-        ])
-        .filter(in_plans)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let commitments = commitments
-        .into_iter()
-        .map(
-            |(id, lead_owner_id, start_date, version, percent_complete)| {
-                let facts = CommitmentFacts {
-                    current: Current {
-                        id,
-                        version,
-                        percent_complete,
-                    },
-                    lead_owner_id,
-                    start_date,
-                    target_ids: targets.remove(&id).unwrap_or_default().into(),
-                    recorded: Vec::new(),
-                };
-                (id, facts)
-            },
-        )
-        .collect();
-    Ok(Plan {
-        commitments,
+    let mut plan = Plan {
+        commitments: Vec::new(),
+        target_ids: Vec::new(),
         owner_codes,
-    })
+        recorded: HashMap::new(),
+    };
+    let mut after = 0;
+    loop {
+        type Row = (i32, i32, NaiveDate, i32, Option<i32>);
+        let page: Vec<Row> = commitment::Entity::find()
+            .select_only()
+            .columns([
+                commitment::Column::Id,
+                commitment::Column::LeadOwnerId,
+                commitment::Column::StartDate,
+                commitment::Column::Version,
+                commitment::Column::PercentComplete,
+            ])
+            .filter(commitment::Column::PlanId.is_in(plan_ids.iter().copied()))
+            .filter(commitment::Column::Id.gt(after))
+            .order_by_asc(commitment::Column::Id)
+            .limit(ID_LIST as u64)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = last.0;
+        let targets: Vec<(i32, i32)> = target::Entity::find()
+            .select_only()
+            .columns([target::Column::CommitmentId, target::Column::Id])
+            .filter(target::Column::CommitmentId.is_in(page.iter().map(|c| c.0)))
+            .order_by_asc(target::Column::CommitmentId)
+            .order_by_asc(target::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let mut targets = targets.into_iter().peekable();
+        plan.commitments.reserve(page.len());
+        for (id, lead_owner_id, start_date, version, percent_complete) in page {
+            let start = plan.target_ids.len();
+            while let Some((_, target)) = targets.next_if(|(of, _)| *of == id) {
+                plan.target_ids.push(target);
+            }
+            plan.commitments.push(CommitmentFacts {
+                current: Current {
+                    id,
+                    version,
+                    percent_complete,
+                },
+                lead_owner_id,
+                start_date,
+                targets: index(start)..index(plan.target_ids.len()),
+            });
+        }
+    }
+    Ok(plan)
+}
+
+/// A position in the plan's list of targets: a plan has far fewer than four billion.
+fn index(position: usize) -> u32 {
+    u32::try_from(position).unwrap_or(u32::MAX)
 }
 
 /// The titles of `ids`, for the rows a preview shows.
@@ -117,12 +121,15 @@ pub(super) async fn add_recorded(
     rows: &[ParsedRow],
     today: NaiveDate,
 ) -> Result<(), DbErr> {
-    let named: HashSet<i32> = rows.iter().filter_map(|r| r.commitment).collect();
-    let dates: BTreeSet<NaiveDate> = rows
+    let mut named: Vec<i32> = rows.iter().filter_map(|r| r.commitment).collect();
+    named.sort_unstable();
+    named.dedup();
+    let mut dates: Vec<NaiveDate> = rows
         .iter()
         .map(|r| r.reporting_date.unwrap_or(today))
         .collect();
-    let dates: Vec<NaiveDate> = dates.into_iter().collect();
+    dates.sort_unstable();
+    dates.dedup();
     let undone = undone_updates(db, country_id).await?;
     // By date among the country's commitments, not by the file's IDs: a file names thousands
     // of commitments but reports on a date or two.
@@ -141,17 +148,15 @@ pub(super) async fn add_recorded(
         .into_query();
     for chunk in dates.chunks(ID_LIST) {
         for (id, updates) in reported_on(db, country.clone(), chunk).await? {
-            if !named.contains(&id) {
+            if named.binary_search(&id).is_err() {
                 continue;
             }
-            if let Some(known) = plan.commitments.get_mut(&id) {
-                known.recorded.extend(
-                    updates
-                        .iter()
-                        .filter(|u| !undone.contains(&u.id))
-                        .map(Fingerprint::of_update),
-                );
-            }
+            plan.recorded.entry(id).or_default().extend(
+                updates
+                    .iter()
+                    .filter(|u| !undone.contains(&u.id))
+                    .map(Fingerprint::of_update),
+            );
         }
     }
     Ok(())

@@ -9,7 +9,8 @@ use sea_orm::{
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::check::Group;
+use super::check::Pending;
+use super::rows::Keep;
 use super::columns::normalise;
 use super::entities::{import_batch, import_file, import_mapping};
 use super::{ImportOptions, Preview};
@@ -81,7 +82,9 @@ pub async fn preview(
     today: NaiveDate,
 ) -> Result<Preview, ImportError> {
     let owner = owner_for(db, actor, &to).await?;
-    Ok(analyse(db, &owner, upload, options, limits, today).await?.0)
+    Ok(analyse(db, &owner, upload, options, limits, today, Keep::Digests)
+        .await?
+        .0)
 }
 
 /// Imports the file when every row passes: all its updates in one transaction, recorded as one
@@ -96,7 +99,8 @@ pub async fn commit(
     today: NaiveDate,
 ) -> Result<(Preview, Option<i32>), ImportError> {
     let owner = owner_for(db, actor, &to).await?;
-    let (preview, groups, format) = analyse(db, &owner, upload, options, limits, today).await?;
+    let (preview, pending, format) =
+        analyse(db, &owner, upload, options, limits, today, Keep::Texts).await?;
     if !preview.is_clean() {
         return Ok((preview, None));
     }
@@ -104,7 +108,7 @@ pub async fn commit(
     let uploader = author(&txn, actor).await?;
     let batch = new_batch(&txn, owner.id, uploader, upload, format, &preview).await?;
     let id = batch.id;
-    write(&txn, &owner, uploader, batch, &preview, &groups, options).await?;
+    write(&txn, &owner, uploader, batch, &preview, &pending, options).await?;
     txn.commit().await?;
     Ok((preview, Some(id)))
 }
@@ -153,15 +157,12 @@ pub(super) async fn write(
     uploader: i32,
     batch: import_batch::Model,
     preview: &Preview,
-    groups: &[Group],
+    pending: &[Pending],
     options: &ImportOptions,
 ) -> Result<import_batch::Model, ImportError> {
     // The versions read by the check: a commitment changed since then makes the write refuse.
-    let pending: Vec<(Current, &ValidUpdate)> = groups
-        .iter()
-        .filter(|g| !g.unchanged)
-        .filter_map(|g| Some((g.current, g.update.as_ref()?)))
-        .collect();
+    let pending: Vec<(Current, &ValidUpdate)> =
+        pending.iter().map(|p| (p.current, &p.update)).collect();
     let written = Written {
         source: Source::Import,
         batch: Some(batch.id),

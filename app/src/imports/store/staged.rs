@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
 
 use super::super::entities::{import_batch, import_file};
+use super::super::rows::Keep;
 use super::super::{Batch, ImportOptions, OwnerChoice, Preview};
 use super::history::summary;
 use super::{analyse, author, new_batch, owner_for, write, Destination, ImportError, Upload};
@@ -45,7 +46,8 @@ pub async fn stage(
 ) -> Result<i32, ImportError> {
     let owner = owner_for(db, actor, &to).await?;
     let options = ImportOptions::default();
-    let (preview, _, format) = analyse(db, &owner, upload, &options, limits, today).await?;
+    let (preview, _, format) =
+        analyse(db, &owner, upload, &options, limits, today, Keep::Digests).await?;
     let txn = db.begin().await?;
     let uploader = author(&txn, actor).await?;
     let batch = new_batch(&txn, owner.id, uploader, upload, format, &preview).await?;
@@ -65,9 +67,17 @@ pub async fn staged(
     let kept = load(db, actor, batch_id, Access::Read).await?;
     let preview = match kept.batch.state.as_str() {
         "previewed" => Some(
-            analyse(db, &kept.owner, &kept.upload, options, limits, today)
-                .await?
-                .0,
+            analyse(
+                db,
+                &kept.owner,
+                &kept.upload,
+                options,
+                limits,
+                today,
+                Keep::Digests,
+            )
+            .await?
+            .0,
         ),
         _ => None,
     };
@@ -103,8 +113,16 @@ pub async fn commit_staged(
     if kept.batch.state != "previewed" {
         return Err(not_pending(batch_id, &kept.batch.state).into());
     }
-    let (preview, groups, _) =
-        analyse(db, &kept.owner, &kept.upload, options, limits, today).await?;
+    let (preview, pending, _) = analyse(
+        db,
+        &kept.owner,
+        &kept.upload,
+        options,
+        limits,
+        today,
+        Keep::Texts,
+    )
+    .await?;
     let mut batch = kept.batch;
     if preview.is_clean() {
         let txn = db.begin().await?;
@@ -113,7 +131,8 @@ pub async fn commit_staged(
             .one(&txn)
             .await?
             .ok_or_else(|| not_found(batch_id))?;
-        let committed = write(&txn, &kept.owner, uploader, row, &preview, &groups, options).await?;
+        let committed =
+            write(&txn, &kept.owner, uploader, row, &preview, &pending, options).await?;
         txn.commit().await?;
         batch = summary(committed, batch.owner.as_ref(), batch.uploader);
     }
