@@ -11,7 +11,9 @@ use super::rows::{Keep, ParsedRow};
 use super::Field;
 use crate::plans::Status;
 use crate::progress::store::Current;
-use crate::progress::{check_completion, check_reporting_date, IndicatorValue, Update, ValidUpdate};
+use crate::progress::{
+    check_completion, check_reporting_date, IndicatorValue, Update, ValidUpdate,
+};
 
 /// What the check needs to know of one commitment.
 pub(super) struct CommitmentFacts {
@@ -271,21 +273,37 @@ fn merge(
                     match ($agreed, row.$name) {
                         (None, ours) => $agreed = ours,
                         (Some(theirs), Some(ours)) if theirs != ours => {
-                            let shown = format!(": '{}' there, '{}' here", $show(theirs), $show(ours));
+                            let shown =
+                                format!(": '{}' there, '{}' here", $show(theirs), $show(ours));
                             clash($field, shown, row);
                         }
                         _ => {}
                     }
                 }};
             }
-            agree!(Field::ReportingDate, date, reporting_date, |d: NaiveDate| d.to_string());
+            agree!(
+                Field::ReportingDate,
+                date,
+                reporting_date,
+                |d: NaiveDate| d.to_string()
+            );
             agree!(Field::Status, status, status, |s: Status| s.as_str());
             agree!(Field::Percent, percent, percent, |p: i32| p.to_string());
             // Texts are compared by digest: a narrative can run to pages, and the rows say
             // where to look.
             for (field, agreed, from, ours) in [
-                (Field::Narrative, &mut narrative, &mut narrative_row, row.narrative),
-                (Field::Evidence, &mut evidence, &mut evidence_row, row.evidence),
+                (
+                    Field::Narrative,
+                    &mut narrative,
+                    &mut narrative_row,
+                    row.narrative,
+                ),
+                (
+                    Field::Evidence,
+                    &mut evidence,
+                    &mut evidence_row,
+                    row.evidence,
+                ),
             ] {
                 if agreed.is_empty() {
                     *agreed = ours;

@@ -49,11 +49,20 @@ mod tests {
 
     #[test]
     fn equal_texts_and_link_sets_have_equal_digests() {
-        assert_eq!(Digest::of_text("Done in 3 districts"), Digest::of_text("Done in 3 districts"));
-        assert_ne!(Digest::of_text("Done in 3 districts"), Digest::of_text("Done in 4 districts"));
+        assert_eq!(
+            Digest::of_text("Done in 3 districts"),
+            Digest::of_text("Done in 3 districts")
+        );
+        assert_ne!(
+            Digest::of_text("Done in 3 districts"),
+            Digest::of_text("Done in 4 districts")
+        );
         assert!(Digest::of_text("").is_empty());
         assert!(!Digest::of_text("x").is_empty());
-        let (a, b) = ("https://a.example/r".to_owned(), "https://b.example/r".to_owned());
+        let (a, b) = (
+            "https://a.example/r".to_owned(),
+            "https://b.example/r".to_owned(),
+        );
         assert_eq!(
             Digest::of_links(&[a.clone(), b.clone()]),
             Digest::of_links(&[b.clone(), a.clone()])

@@ -158,9 +158,7 @@ pub fn check_narrative(narrative: &str) -> Result<(), String> {
 pub fn check_evidence(urls: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     if urls.len() > MAX_EVIDENCE_LINKS {
-        problems.push(format!(
-            "give at most {MAX_EVIDENCE_LINKS} evidence links"
-        ));
+        problems.push(format!("give at most {MAX_EVIDENCE_LINKS} evidence links"));
     }
     problems.extend(urls.iter().filter_map(|url| check_url(url).err()));
     problems

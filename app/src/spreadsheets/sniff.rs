@@ -233,10 +233,16 @@ mod tests {
                 .expect("header");
             lying[header + size..header + size + 4].copy_from_slice(&16u32.to_le_bytes());
         }
-        assert_eq!(detect("p.xlsx", &lying, &Limits::default()), Ok(Format::Xlsx));
+        assert_eq!(
+            detect("p.xlsx", &lying, &Limits::default()),
+            Ok(Format::Xlsx)
+        );
         let mut archive = zip::ZipArchive::new(Cursor::new(&lying[..])).expect("archive");
         let mut sheet = archive.by_name("xl/worksheets/sheet1.xml").expect("entry");
         let read = std::io::copy(&mut sheet, &mut std::io::sink());
-        assert!(read.is_err(), "read {read:?} bytes of an entry declared as 16");
+        assert!(
+            read.is_err(),
+            "read {read:?} bytes of an entry declared as 16"
+        );
     }
 }

@@ -64,7 +64,11 @@ pub(super) async fn analyse(
         .collect();
     let titles = titles(db, shown).await?;
     let preview = describe(&upload.file_name, &read, &titles);
-    Ok((preview, pending, format!("{:?}", read.format).to_lowercase()))
+    Ok((
+        preview,
+        pending,
+        format!("{:?}", read.format).to_lowercase(),
+    ))
 }
 
 /// The preview of checked rows.

@@ -10,9 +10,9 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::check::Pending;
-use super::rows::Keep;
 use super::columns::normalise;
 use super::entities::{import_batch, import_file, import_mapping};
+use super::rows::Keep;
 use super::{ImportOptions, Preview};
 use crate::accounts::Actor;
 use crate::audit::{self, Change};
@@ -82,9 +82,11 @@ pub async fn preview(
     today: NaiveDate,
 ) -> Result<Preview, ImportError> {
     let owner = owner_for(db, actor, &to).await?;
-    Ok(analyse(db, &owner, upload, options, limits, today, Keep::Digests)
-        .await?
-        .0)
+    Ok(
+        analyse(db, &owner, upload, options, limits, today, Keep::Digests)
+            .await?
+            .0,
+    )
 }
 
 /// Imports the file when every row passes: all its updates in one transaction, recorded as one

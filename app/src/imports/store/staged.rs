@@ -131,8 +131,16 @@ pub async fn commit_staged(
             .one(&txn)
             .await?
             .ok_or_else(|| not_found(batch_id))?;
-        let committed =
-            write(&txn, &kept.owner, uploader, row, &preview, &pending, options).await?;
+        let committed = write(
+            &txn,
+            &kept.owner,
+            uploader,
+            row,
+            &preview,
+            &pending,
+            options,
+        )
+        .await?;
         txn.commit().await?;
         batch = summary(committed, batch.owner.as_ref(), batch.uploader);
     }
