@@ -9,8 +9,8 @@ use sea_orm::{
     QueryTrait,
 };
 
-use super::super::check::{CommitmentFacts, Fingerprint, Plan};
 use super::super::entities::import_batch;
+use super::super::plan::{CommitmentFacts, Fingerprint, Plan};
 use super::super::rows::ParsedRow;
 use crate::plans::entities::{action_plan, commitment, owner, target};
 use crate::progress::store::{reported_on, Current, ID_LIST};
