@@ -3,7 +3,7 @@
 use app::accounts::Actor;
 use app::plans::authoring::{self, PlanInput};
 use app::plans::store as plans;
-use app::plans::PlanStatus;
+use app::plans::{PlanStatus, Region};
 use app::progress::{self, Source};
 use app::refusal::{Refusal, WriteError};
 
@@ -30,8 +30,9 @@ async fn permission_matrix_of_domain_writes() {
             ("reviewer", &w.reviewer),
         ];
         // (write, who may) — everyone else must be refused.
-        let expected: [(&str, &[&str]); 7] = [
+        let expected: [(&str, &[&str]); 8] = [
             ("create_country", &["admin"]),
+            ("set_country_region", &["admin"]),
             ("create_owner", &["coordinator"]),
             ("create_plan", &["coordinator"]),
             ("update_plan", &["coordinator"]),
@@ -58,6 +59,7 @@ async fn permission_matrix_of_domain_writes() {
                 )
                 .await
                 .map(drop),
+                authoring::set_country_region(db, actor, "FIN", Region::Europe).await,
                 authoring::create_owner(db, actor, "KEN", &format!("T{n}"), "Test agency")
                     .await
                     .map(drop),
