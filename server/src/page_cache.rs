@@ -231,7 +231,9 @@ pub async fn serve(
         return response;
     }
     let (parts, body) = response.into_parts();
-    let body = match to_bytes(body, MAX_BYTES).await {
+    // Read whole whatever its size (downloads are built whole in memory already): a limit
+    // here would turn a large download into an error. Only what fits is kept.
+    let body = match to_bytes(body, usize::MAX).await {
         Ok(body) => body,
         Err(error) => {
             tracing::error!(%error, "a page could not be read to keep it");
