@@ -13,6 +13,7 @@ mod digest;
 pub(crate) mod entities;
 mod field;
 mod language;
+#[cfg(feature = "ssr")]
 mod plan;
 #[cfg(feature = "ssr")]
 mod reading;
