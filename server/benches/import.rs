@@ -5,11 +5,14 @@
 //! Figures are medians of `BENCH_RUNS` runs (default 3); `BENCH_ROWS` sets the size (default
 //! 100,000). Peak memory is the most heap the process held at once during a dry run, counted
 //! by the allocator below, beyond what it held before; the same for a commit is printed too.
+//! Heap is counted in runs of their own: counting every allocation with shared atomics slows
+//! the timed runs down.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use app::accounts::Actor;
@@ -22,17 +25,20 @@ use chrono::{NaiveDate, Utc};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use sea_orm::DatabaseConnection;
 
-/// Counts the bytes on the heap, and the most there have been since the last reset.
+/// While [`COUNTING`], counts the bytes allocated and freed, and the most held at once since
+/// counting began.
 struct Counting;
 
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static HELD: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            let held = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let size = layout.size() as isize;
+            let held = HELD.fetch_add(size, Ordering::Relaxed) + size;
             PEAK.fetch_max(held, Ordering::Relaxed);
         }
         ptr
@@ -40,8 +46,22 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
-        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        // Freeing what was allocated before counting began lowers the count too: the heap
+        // did shrink by that much.
+        if COUNTING.load(Ordering::Relaxed) {
+            HELD.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
+}
+
+/// The most heap `work` held at once beyond what was held when it began, in bytes.
+async fn peak_heap<T>(work: impl Future<Output = T>) -> (T, usize) {
+    HELD.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    let done = work.await;
+    COUNTING.store(false, Ordering::Relaxed);
+    (done, PEAK.load(Ordering::Relaxed).max(0) as usize)
 }
 
 #[global_allocator]
@@ -74,7 +94,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("import-bench");
     std::fs::create_dir_all(&dir)?;
     let today = Utc::now().date_naive();
-    let (iso3, owner_code) = app::demo::ONE_OWNER_PLAN;
 
     let started = Instant::now();
     let plan = dir.join("plan.db");
@@ -103,62 +122,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         file_name: "progress.xlsx".into(),
         bytes: bytes.into(),
     };
-    let to = || Destination { iso3, owner_code };
-    let options = ImportOptions::default();
+    let run = Run {
+        upload: &upload,
+        limits,
+        today,
+        rows,
+    };
     let db = connect(&plan).await?;
-    let (mut dry_runs, mut peak) = (Vec::new(), 0);
+    let mut dry_runs = Vec::new();
     for _ in 0..runs {
-        let before = HELD.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
         let clock = Instant::now();
-        let preview = store::preview(
-            &db,
-            &Actor::Operator,
-            to(),
-            &upload,
-            &options,
-            limits,
-            today,
-        )
-        .await?;
+        run.dry_run(&db).await?;
         dry_runs.push(clock.elapsed());
-        peak = peak.max(PEAK.load(Ordering::Relaxed) - before);
-        if !preview.is_clean() || preview.counts.accepted != rows {
-            return Err(format!(
-                "the dry run should accept every row: {:?}, first errors {:?}",
-                preview.counts,
-                preview.errors.iter().take(3).collect::<Vec<_>>()
-            )
-            .into());
-        }
     }
+    let (counted, peak) = peak_heap(run.dry_run(&db)).await;
+    counted?;
     db.close().await?;
 
-    let (mut commits, mut commit_peak) = (Vec::new(), 0);
-    for run in 0..runs {
-        let copy = dir.join(format!("commit-{run}.db"));
-        std::fs::copy(&plan, &copy)?;
-        let db = connect(&copy).await?;
-        let before = HELD.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
+    let mut commits = Vec::new();
+    for number in 0..runs {
+        let db = connect(&fresh_copy(&plan, &dir, number)?).await?;
         let clock = Instant::now();
-        let (preview, batch) = store::commit(
-            &db,
-            &Actor::Operator,
-            to(),
-            &upload,
-            &options,
-            limits,
-            today,
-        )
-        .await?;
+        run.commit(&db).await?;
         commits.push(clock.elapsed());
-        commit_peak = commit_peak.max(PEAK.load(Ordering::Relaxed) - before);
-        if batch.is_none() || preview.counts.accepted != rows {
-            return Err(format!("the commit wrote nothing: {:?}", preview.counts).into());
-        }
         db.close().await?;
-        std::fs::remove_file(&copy)?;
+    }
+    let db = connect(&fresh_copy(&plan, &dir, runs)?).await?;
+    let (counted, commit_peak) = peak_heap(run.commit(&db)).await;
+    counted?;
+    db.close().await?;
+    for number in 0..=runs {
+        std::fs::remove_file(dir.join(format!("commit-{number}.db")))?;
     }
 
     let (ours, theirs, commit) = (median(dry_runs), median(openpyxl), median(commits));
@@ -188,6 +182,68 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         commit_peak as f64 / file_size as f64
     );
     Ok(())
+}
+
+/// One file checked or committed against the plan.
+struct Run<'a> {
+    upload: &'a Upload,
+    limits: Limits,
+    today: NaiveDate,
+    rows: usize,
+}
+
+impl Run<'_> {
+    fn destination(&self) -> Destination<'static> {
+        let (iso3, owner_code) = app::demo::ONE_OWNER_PLAN;
+        Destination { iso3, owner_code }
+    }
+
+    async fn dry_run(&self, db: &DatabaseConnection) -> Result<(), Box<dyn std::error::Error>> {
+        let preview = store::preview(
+            db,
+            &Actor::Operator,
+            self.destination(),
+            self.upload,
+            &ImportOptions::default(),
+            self.limits,
+            self.today,
+        )
+        .await?;
+        if !preview.is_clean() || preview.counts.accepted != self.rows {
+            return Err(format!(
+                "the dry run should accept every row: {:?}, first errors {:?}",
+                preview.counts,
+                preview.errors.iter().take(3).collect::<Vec<_>>()
+            )
+            .into());
+        }
+        Ok(())
+    }
+
+    async fn commit(&self, db: &DatabaseConnection) -> Result<(), Box<dyn std::error::Error>> {
+        let (preview, batch) = store::commit(
+            db,
+            &Actor::Operator,
+            self.destination(),
+            self.upload,
+            &ImportOptions::default(),
+            self.limits,
+            self.today,
+        )
+        .await?;
+        if batch.is_none() || preview.counts.accepted != self.rows {
+            return Err(format!("the commit wrote nothing: {:?}", preview.counts).into());
+        }
+        Ok(())
+    }
+}
+
+/// A copy of the plan's database for commit number `number`: every commit starts from the
+/// same plan.
+fn fresh_copy(plan: &Path, dir: &Path, number: usize) -> std::io::Result<PathBuf> {
+    let copy = dir.join(format!("commit-{number}.db"));
+    std::fs::copy(plan, &copy)?;
+    Ok(copy)
 }
 
 async fn connect(path: &Path) -> Result<DatabaseConnection, Box<dyn std::error::Error>> {

@@ -66,20 +66,34 @@ pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
 
 /// A status by its name in the database or its label in English, French or Spanish.
 pub fn status(cell: &Cell) -> Result<Option<Status>, String> {
+    let shown;
     let text = match cell {
         Cell::Empty => return Ok(None),
-        Cell::Text(text) if text.trim().is_empty() => return Ok(None),
-        other => other.shown(),
+        Cell::Text(text) => text.trim(),
+        other => {
+            shown = other.shown();
+            shown.trim()
+        }
     };
-    let wanted = normalise(&text.replace('_', " "));
-    Status::ALL
-        .into_iter()
-        .find(|s| status_labels(*s).contains(&wanted.as_str()))
+    if text.is_empty() {
+        return Ok(None);
+    }
+    // Most files hold the template's own words, found without the cost of normalising: a
+    // file of a hundred thousand rows has as many statuses.
+    let status_with = |wanted: &dyn Fn(&str) -> bool| {
+        Status::ALL
+            .into_iter()
+            .find(|s| status_labels(*s).iter().any(|label| wanted(label)))
+    };
+    status_with(&|label| label.eq_ignore_ascii_case(text))
+        .or_else(|| {
+            let normalised = normalise(&text.replace('_', " "));
+            status_with(&|label| label == normalised)
+        })
         .map(Some)
         .ok_or_else(|| {
             format!(
-                "'{}' is not a status; use one of: not started, limited, substantial, complete, withdrawn",
-                text.trim()
+                "'{text}' is not a status; use one of: not started, limited, substantial, complete, withdrawn"
             )
         })
 }

@@ -4,9 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use futures_util::TryStreamExt;
+use sea_orm::sea_query::SelectStatement;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, RelationDef,
 };
 
 use super::super::entities::import_batch;
@@ -16,16 +18,10 @@ use crate::plans::entities::{action_plan, commitment, owner, target};
 use crate::progress::store::{reported_on, Current, ID_LIST};
 
 /// Every commitment of the country's plans with what the check needs of it; nothing recorded
-/// yet (see [`add_recorded`]). Read a page of commitments at a time, by id: a plan of a
-/// hundred thousand commitments is never held as database rows at once.
+/// yet (see [`add_recorded`]). The commitments and their targets come in one query, streamed
+/// in the order of their ids: a plan of a hundred thousand commitments is never held as
+/// database rows at once, and one query costs far less than pages of `IN (…)` lists.
 pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Result<Plan, DbErr> {
-    let plan_ids: Vec<i32> = action_plan::Entity::find()
-        .select_only()
-        .column(action_plan::Column::Id)
-        .filter(action_plan::Column::CountryId.eq(country_id))
-        .into_tuple()
-        .all(db)
-        .await?;
     let owner_codes: HashMap<i32, String> = owner::Entity::find()
         .filter(owner::Column::CountryId.eq(country_id))
         .all(db)
@@ -39,43 +35,37 @@ pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Resu
         owner_codes,
         recorded: HashMap::new(),
     };
-    let mut after = 0;
-    loop {
-        type Row = (i32, i32, NaiveDate, i32, Option<i32>);
-        let page: Vec<Row> = commitment::Entity::find()
-            .select_only()
-            .columns([
-                commitment::Column::Id,
-                commitment::Column::LeadOwnerId,
-                commitment::Column::StartDate,
-                commitment::Column::Version,
-                commitment::Column::PercentComplete,
-            ])
-            .filter(commitment::Column::PlanId.is_in(plan_ids.iter().copied()))
-            .filter(commitment::Column::Id.gt(after))
-            .order_by_asc(commitment::Column::Id)
-            .limit(ID_LIST as u64)
-            .into_tuple()
-            .all(db)
-            .await?;
-        let Some(last) = page.last() else { break };
-        after = last.0;
-        let targets: Vec<(i32, i32)> = target::Entity::find()
-            .select_only()
-            .columns([target::Column::CommitmentId, target::Column::Id])
-            .filter(target::Column::CommitmentId.is_in(page.iter().map(|c| c.0)))
-            .order_by_asc(target::Column::CommitmentId)
-            .order_by_asc(target::Column::Id)
-            .into_tuple()
-            .all(db)
-            .await?;
-        let mut targets = targets.into_iter().peekable();
-        plan.commitments.reserve(page.len());
-        for (id, lead_owner_id, start_date, version, percent_complete) in page {
-            let start = plan.target_ids.len();
-            while let Some((_, target)) = targets.next_if(|(of, _)| *of == id) {
-                plan.target_ids.push(target);
-            }
+    let targets: RelationDef = target::Entity::belongs_to(commitment::Entity)
+        .from(target::Column::CommitmentId)
+        .to(commitment::Column::Id)
+        .into();
+    type Row = (i32, i32, NaiveDate, i32, Option<i32>, Option<i32>);
+    let mut rows = commitment::Entity::find()
+        .select_only()
+        .columns([
+            commitment::Column::Id,
+            commitment::Column::LeadOwnerId,
+            commitment::Column::StartDate,
+            commitment::Column::Version,
+            commitment::Column::PercentComplete,
+        ])
+        .column_as(target::Column::Id, "target_id")
+        .join_rev(JoinType::LeftJoin, targets)
+        .filter(commitment::Column::PlanId.in_subquery(plans_of(country_id)))
+        .order_by_asc(commitment::Column::Id)
+        .order_by_asc(target::Column::Id)
+        .into_tuple::<Row>()
+        .stream(db)
+        .await?;
+    while let Some((id, lead_owner_id, start_date, version, percent_complete, target)) =
+        rows.try_next().await?
+    {
+        if plan
+            .commitments
+            .last()
+            .is_none_or(|last| last.current.id != id)
+        {
+            let start = index(plan.target_ids.len());
             plan.commitments.push(CommitmentFacts {
                 current: Current {
                     id,
@@ -84,11 +74,27 @@ pub(super) async fn plan_facts(db: &DatabaseConnection, country_id: i32) -> Resu
                 },
                 lead_owner_id,
                 start_date,
-                targets: index(start)..index(plan.target_ids.len()),
+                targets: start..start,
             });
+        }
+        if let Some(target) = target {
+            plan.target_ids.push(target);
+            let end = index(plan.target_ids.len());
+            if let Some(last) = plan.commitments.last_mut() {
+                last.targets.end = end;
+            }
         }
     }
     Ok(plan)
+}
+
+/// The ids of the country's plans, as a subquery.
+fn plans_of(country_id: i32) -> SelectStatement {
+    action_plan::Entity::find()
+        .select_only()
+        .column(action_plan::Column::Id)
+        .filter(action_plan::Column::CountryId.eq(country_id))
+        .into_query()
 }
 
 /// A position in the plan's list of targets: a plan has far fewer than four billion.
@@ -136,15 +142,7 @@ pub(super) async fn add_recorded(
     let country = commitment::Entity::find()
         .select_only()
         .column(commitment::Column::Id)
-        .filter(
-            commitment::Column::PlanId.in_subquery(
-                action_plan::Entity::find()
-                    .select_only()
-                    .column(action_plan::Column::Id)
-                    .filter(action_plan::Column::CountryId.eq(country_id))
-                    .into_query(),
-            ),
-        )
+        .filter(commitment::Column::PlanId.in_subquery(plans_of(country_id)))
         .into_query();
     for chunk in dates.chunks(ID_LIST) {
         for (id, updates) in reported_on(db, country.clone(), chunk).await? {
