@@ -27,3 +27,4 @@ mod permissions;
 mod plans;
 mod search;
 mod sessions;
+mod sqlite;
