@@ -35,6 +35,14 @@ enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE, also while the server runs.
+    ///
+    /// FILE must not exist yet. A PostgreSQL database is backed up with pg_dump.
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with a backup, after checking it. Stop the server first.
+    ///
+    /// The backup must be an intact NAP Tracker database (one made by `backup`).
+    Restore { file: PathBuf },
     #[command(flatten)]
     Task(Task),
 }
@@ -190,6 +198,8 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(url).await.map(|()| 0),
         Command::Migrate => migrate(url).await.map(|()| 0),
+        Command::Backup { file } => commands::backup::backup(url, &file).await.map(print),
+        Command::Restore { file } => commands::backup::restore(url, &file).await.map(print),
         Command::Task(task) => match open_database(url).await {
             Ok(db) => run_task(&db, task).await.map(|printed| {
                 println!("{}", printed.text);
@@ -205,6 +215,12 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a command's report; it succeeded.
+fn print(text: String) -> u8 {
+    println!("{text}");
+    0
 }
 
 async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String> {

@@ -236,3 +236,46 @@ fn an_operator_sets_up_a_country_its_people_and_a_token_from_the_command_line() 
         ["nap-tracker: a focal point needs a country and the owner they report for (--country ISO3 --owner CODE)"]
     );
 }
+
+#[test]
+fn an_operator_backs_up_and_restores_the_database_from_the_command_line() {
+    let db = TempDatabase::new("backup");
+    let url = db.url();
+    run_ok(
+        &url,
+        &["country", "add", "--iso3", "KEN", "--name", "Kenya"],
+        None,
+    );
+    let file = db.0.join("backup.db");
+    let file_arg = file.to_str().expect("a UTF-8 path");
+    let said = run_ok(&url, &["backup", file_arg], None);
+    assert!(said.starts_with("backed up "), "{said}");
+
+    let again = nap_tracker(&url, &["backup", file_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    let lines = stderr_lines(&again);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].ends_with("(a backup never overwrites a file)"),
+        "{lines:?}"
+    );
+
+    let restored = format!("sqlite://{}/restored.db?mode=rwc", db.0.display());
+    let said = run_ok(&restored, &["restore", file_arg], None);
+    assert!(said.starts_with("restored "), "{said}");
+    assert_eq!(
+        run_ok(
+            &restored,
+            &["country", "region", "--iso3", "KEN", "--region", "africa"],
+            None
+        ),
+        "KEN is now in the region Africa"
+    );
+
+    let not_a_backup = nap_tracker(&restored, &["restore", "Cargo.toml"]);
+    assert_eq!(not_a_backup.status.code(), Some(1));
+    assert_eq!(
+        stderr_lines(&not_a_backup),
+        ["nap-tracker: Cargo.toml is not an SQLite database"]
+    );
+}

@@ -10,6 +10,7 @@ mod world;
 mod accounts;
 mod api;
 mod api_document;
+mod backup;
 mod catalogue;
 mod catalogue_http;
 mod demo;
