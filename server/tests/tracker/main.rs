@@ -27,5 +27,6 @@ mod pages;
 mod permissions;
 mod plans;
 mod search;
+mod security_headers;
 mod sessions;
 mod sqlite;
