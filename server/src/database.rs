@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 use crate::config::{redacted, sqlite_file};
@@ -46,13 +47,33 @@ pub async fn connect(database_url: &str) -> Result<DatabaseConnection, DatabaseE
     options
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(sqlite_settings);
     Database::connect(options)
         .await
         .map_err(|source| DatabaseError::Connect {
             url: redacted(database_url),
             source,
         })
+}
+
+/// How every SQLite connection of the pool is set up when it opens.
+///
+/// - WAL: other processes (`nap-tracker backup`, a second server on the same file) go on
+///   reading while one writes, instead of failing with "database is locked". The mode is stored
+///   in the file, so the first connection switches an older database over once.
+/// - A busy timeout: a writer that finds another process writing waits up to 5 s for it rather
+///   than failing at once.
+/// - Foreign keys: SQLite leaves them off unless each connection asks; the schema relies on them.
+/// - `synchronous` stays FULL (the default): NORMAL would be faster in WAL mode, but could lose
+///   the last commits on a power cut, and an accepted update must never be lost.
+///
+/// An in-memory database answers `memory` to the journal mode and is otherwise unaffected.
+fn sqlite_settings(options: SqliteConnectOptions) -> SqliteConnectOptions {
+    options
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true)
 }
 
 /// Applies every pending migration; a database already up to date is left as it is.

@@ -8,4 +8,5 @@ pub mod database;
 pub mod open_data;
 pub mod page_cache;
 pub mod router;
+pub mod security_headers;
 pub mod uploads;

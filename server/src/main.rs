@@ -35,6 +35,14 @@ enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE, also while the server runs.
+    ///
+    /// FILE must not exist yet. A PostgreSQL database is backed up with pg_dump.
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with a backup, after checking it. Stop the server first.
+    ///
+    /// The backup must be an intact NAP Tracker database (one made by `backup`).
+    Restore { file: PathBuf },
     #[command(flatten)]
     Task(Task),
 }
@@ -190,6 +198,8 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(url).await.map(|()| 0),
         Command::Migrate => migrate(url).await.map(|()| 0),
+        Command::Backup { file } => commands::backup::backup(url, &file).await.map(print),
+        Command::Restore { file } => commands::backup::restore(url, &file).await.map(print),
         Command::Task(task) => match open_database(url).await {
             Ok(db) => run_task(&db, task).await.map(|printed| {
                 println!("{}", printed.text);
@@ -205,6 +215,12 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a command's report; it succeeded.
+fn print(text: String) -> u8 {
+    println!("{text}");
+    0
 }
 
 async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String> {
@@ -297,7 +313,7 @@ async fn serve(database_url: &str) -> Result<(), String> {
     let import_limits = server::config::import_limits()?;
     let state = AppState {
         leptos_options,
-        db,
+        db: db.clone(),
         import_limits,
     };
     let app = router(state, secure_cookies);
@@ -305,13 +321,43 @@ async fn serve(database_url: &str) -> Result<(), String> {
         format!("cannot listen on {addr} (set LEPTOS_SITE_ADDR to another address): {e}")
     })?;
     tracing::info!("serving NAP Tracker on http://{addr}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    let (stopping, stop_asked) = tokio::sync::oneshot::channel();
+    let serving = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Fails only when the grace period below is no longer awaited: nothing to start then.
+        let _ = stopping.send(());
+    });
+    // Requests in flight may finish, but not forever: a client that never ends its upload
+    // must not keep the server (and a deployment waiting for it) from stopping.
+    let grace_over = async move {
+        if stop_asked.await.is_err() {
+            // The server ended without a signal; its own result decides.
+            std::future::pending::<()>().await;
+        }
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        served = serving => served.map_err(|e| format!("server error: {e}"))?,
+        () = grace_over => {
+            // Not closing the pool: it would wait for the connections those requests hold.
+            tracing::warn!(
+                "requests still running {} s after the signal: stopping without them",
+                SHUTDOWN_GRACE.as_secs()
+            );
+            return Ok(());
+        }
+    }
+    // Closing the pool lets SQLite fold its write-ahead log back into the database file.
+    if let Err(error) = db.close().await {
+        tracing::warn!(%error, "the database connections did not close cleanly");
+    }
     tracing::info!("stopped");
     Ok(())
 }
+
+/// How long requests in flight may take to finish once the server is told to stop: less than
+/// the 30 s Kubernetes waits before killing a stopping process.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(25);
 
 /// Resolves on Ctrl-C or SIGTERM, letting requests in flight finish.
 async fn shutdown_signal() {

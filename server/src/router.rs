@@ -47,16 +47,27 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(reference.clone()),
+            move || {
+                provide_context(reference.clone());
+                crate::security_headers::provide_page_policy();
+            },
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // The "not found" page is a page too: its scripts need the policy with their nonce.
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            crate::security_headers::provide_page_policy, shell
+        ))
         .layer(auth)
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), PageCache::default()),
             crate::page_cache::serve,
         ))
+        // Outside the page cache, so that kept answers and its own answers get them too.
+        .layer(axum::middleware::from_fn(crate::security_headers::add))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

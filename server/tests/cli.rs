@@ -236,3 +236,149 @@ fn an_operator_sets_up_a_country_its_people_and_a_token_from_the_command_line() 
         ["nap-tracker: a focal point needs a country and the owner they report for (--country ISO3 --owner CODE)"]
     );
 }
+
+#[test]
+fn an_operator_backs_up_and_restores_the_database_from_the_command_line() {
+    let db = TempDatabase::new("backup");
+    let url = db.url();
+    run_ok(
+        &url,
+        &["country", "add", "--iso3", "KEN", "--name", "Kenya"],
+        None,
+    );
+    let file = db.0.join("backup.db");
+    let file_arg = file.to_str().expect("a UTF-8 path");
+    let said = run_ok(&url, &["backup", file_arg], None);
+    assert!(said.starts_with("backed up "), "{said}");
+
+    let again = nap_tracker(&url, &["backup", file_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    let lines = stderr_lines(&again);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].ends_with("(a backup never overwrites a file)"),
+        "{lines:?}"
+    );
+
+    let restored = format!("sqlite://{}/restored.db?mode=rwc", db.0.display());
+    let said = run_ok(&restored, &["restore", file_arg], None);
+    assert!(said.starts_with("restored "), "{said}");
+    assert_eq!(
+        run_ok(
+            &restored,
+            &["country", "region", "--iso3", "KEN", "--region", "africa"],
+            None
+        ),
+        "KEN is now in the region Africa"
+    );
+
+    let not_a_backup = nap_tracker(&restored, &["restore", "Cargo.toml"]);
+    assert_eq!(not_a_backup.status.code(), Some(1));
+    assert_eq!(
+        stderr_lines(&not_a_backup),
+        ["nap-tracker: Cargo.toml is not an SQLite database"]
+    );
+}
+
+/// A port nothing listens on now (the test binds it for a moment and lets go).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Sends one HTTP/1.0 request (the answer then ends when the server closes the connection,
+/// without chunks) and returns the whole answer.
+fn http_get(port: u16, path: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    Ok(answer)
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_finishes_the_requests_in_flight_when_told_to_stop() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let db = TempDatabase::new("shutdown");
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_nap-tracker"))
+        .arg("serve")
+        .env("DATABASE_URL", db.url())
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let started = Instant::now();
+    let sign_in = loop {
+        match http_get(port, "/sign-in") {
+            Ok(page) if page.starts_with("HTTP/1.0 200") => break page,
+            _ if started.elapsed() < Duration::from_secs(60) => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            other => {
+                let _ = server.kill();
+                panic!("the server did not start: {other:?}");
+            }
+        }
+    };
+    let start = sign_in
+        .find("action=\"/api/sign_in")
+        .expect("the sign-in form")
+        + "action=\"".len();
+    let end = start + sign_in[start..].find('"').expect("end of the address");
+    let action = &sign_in[start..end];
+
+    // A request whose body is still on its way when the signal comes.
+    let body = "email=nobody%40example.org&password=not+the+password&next=";
+    let (first, rest) = body.split_at(20);
+    let mut request = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        request,
+        "POST {action} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{first}",
+        body.len()
+    )
+    .expect("send the start");
+    std::thread::sleep(Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(500));
+    // Stopping: no new connections are taken...
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "a stopping server takes no new connection"
+    );
+    // ...but the one in flight is read to its end and answered by the sign-in itself.
+    request.write_all(rest.as_bytes()).expect("send the rest");
+    let mut answer = String::new();
+    request
+        .read_to_string(&mut answer)
+        .expect("read the answer");
+    assert!(
+        answer.contains("The email address or the password is not right"),
+        "{answer}"
+    );
+
+    let stopped = Instant::now();
+    let status = loop {
+        if let Some(status) = server.try_wait().expect("wait for the server") {
+            break status;
+        }
+        if stopped.elapsed() > Duration::from_secs(10) {
+            let _ = server.kill();
+            panic!("the server did not stop after its last request");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}

@@ -1,6 +1,7 @@
-//! Command-line tasks other than serving: accounts, API tokens, countries and demo data.
+//! Command-line tasks other than serving: accounts, API tokens, countries, demo data, backups.
 //! Each returns the text to print, or an error message for one line on standard error.
 
+pub mod backup;
 pub mod countries;
 pub mod demo;
 pub mod imports;
