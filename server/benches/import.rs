@@ -8,7 +8,9 @@
 //! Heap is counted in runs of their own: counting every allocation with shared atomics slows
 //! the timed runs down.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,7 +27,7 @@ use chrono::{NaiveDate, Utc};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use sea_orm::DatabaseConnection;
 
-/// While [`COUNTING`], counts the bytes allocated and freed, and the most held at once since
+/// The server's allocator; while [`COUNTING`], counts the bytes allocated and freed, and the most held at once since
 /// counting began.
 struct Counting;
 
@@ -35,7 +37,7 @@ static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = unsafe { System.alloc(layout) };
+        let ptr = unsafe { MiMalloc.alloc(layout) };
         if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
             let size = layout.size() as isize;
             let held = HELD.fetch_add(size, Ordering::Relaxed) + size;
@@ -45,7 +47,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         // Freeing what was allocated before counting began lowers the count too: the heap
         // did shrink by that much.
         if COUNTING.load(Ordering::Relaxed) {

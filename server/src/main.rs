@@ -12,6 +12,9 @@ use server::commands::{self, imports::ImportArgs, users::AddUser, Printed};
 use server::{config::DEFAULT_DATABASE_URL, database, router::router};
 use tracing_subscriber::EnvFilter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "nap-tracker",
