@@ -1,9 +1,11 @@
 //! Storing progress updates: one from the form, or thousands from a spreadsheet in a few
 //! statements per few hundred updates, all inside the caller's transaction.
 
+use std::collections::HashSet;
+
 use chrono::Utc;
 use sea_orm::sea_query::{CaseStatement, Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryTrait, Set};
 
 use super::entities::{evidence_link, indicator_value, progress_update};
 use super::{Source, ValidUpdate};
@@ -39,6 +41,13 @@ impl From<&commitment::Model> for Current {
 /// and PostgreSQL (65,535) with the widest statement's seven parameters per update.
 const CHUNK: usize = 500;
 
+/// A commitment that was no longer at the version its update was made from: someone else
+/// changed it meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Stale {
+    pub commitment_id: i32,
+}
+
 /// Stores `update` on commitment `found`; see [`insert_all`].
 pub(crate) async fn insert(
     txn: &impl ConnectionTrait,
@@ -50,27 +59,28 @@ pub(crate) async fn insert(
     Ok(
         insert_all(txn, author_id, &[(found.into(), update)], written)
             .await?
+            .ok()
             .and_then(|mut stored| stored.pop()),
     )
 }
 
 /// Stores each update on its commitment (one update per commitment), with indicator values
 /// and evidence, and moves each commitment's status, % complete (kept when the update has
-/// none) and version on. `None`, with nothing moved in the chunk that found it, when a
-/// commitment is no longer at the version read: the caller rolls its transaction back. The
-/// caller checks rights and owns the transaction.
+/// none) and version on. [`Stale`], naming the first commitment no longer at the version
+/// read, when any is not: the caller rolls its transaction back, which undoes what was
+/// written so far. The caller checks rights and owns the transaction.
 pub(crate) async fn insert_all(
     txn: &impl ConnectionTrait,
     author_id: i32,
     pending: &[(Current, &ValidUpdate)],
     written: Written,
-) -> Result<Option<Vec<progress_update::Model>>, DbErr> {
+) -> Result<Result<Vec<progress_update::Model>, Stale>, DbErr> {
     let mut all = Vec::with_capacity(pending.len());
     for chunk in pending.chunks(CHUNK) {
         // The version check comes first: a chunk that finds a commitment moved on writes
         // nothing of its own.
-        if !move_on(txn, chunk).await? {
-            return Ok(None);
+        if let Err(stale) = move_on(txn, chunk).await? {
+            return Ok(Err(stale));
         }
         let mut stored = store_updates(txn, author_id, chunk, &written).await?;
         // RETURNING lists rows in no promised order: match them by commitment.
@@ -83,7 +93,7 @@ pub(crate) async fn insert_all(
         store_details(txn, chunk, &stored).await?;
         all.extend(stored);
     }
-    Ok(Some(all))
+    Ok(Ok(all))
 }
 
 async fn store_updates(
@@ -165,13 +175,13 @@ async fn store_details(
     Ok(())
 }
 
-/// Moves every commitment of `chunk` on in one statement; false when any is no longer at
+/// Moves every commitment of `chunk` on in one statement; [`Stale`] when any is no longer at
 /// the version read. The version in the WHERE clause makes the check and the write one step:
 /// of two concurrent saves from the same version, the second finds no row and is refused.
 async fn move_on(
     txn: &impl ConnectionTrait,
     chunk: &[(Current, &ValidUpdate)],
-) -> Result<bool, DbErr> {
+) -> Result<Result<(), Stale>, DbErr> {
     let by_id = |pick: &dyn Fn(Current, &ValidUpdate) -> Expr| {
         chunk
             .iter()
@@ -182,7 +192,7 @@ async fn move_on(
     let status = by_id(&|_, u| Expr::value(u.status.as_str()));
     let percent = by_id(&|c, u| Expr::value(u.percent_complete.or(c.percent_complete)));
     let version = by_id(&|c, _| Expr::value(c.version));
-    let moved = commitment::Entity::update_many()
+    let mut statement = commitment::Entity::update_many()
         .col_expr(commitment::Column::Status, status.into())
         .col_expr(commitment::Column::PercentComplete, percent.into())
         .col_expr(
@@ -192,7 +202,19 @@ async fn move_on(
         .col_expr(commitment::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(commitment::Column::Id.is_in(chunk.iter().map(|(c, _)| c.id)))
         .filter(Expr::col(commitment::Column::Version).eq(Into::<Expr>::into(version)))
-        .exec(txn)
-        .await?;
-    Ok(moved.rows_affected == chunk.len() as u64)
+        .into_query();
+    // The ids moved on tell which commitment was not, to name it.
+    statement.returning_col(commitment::Column::Id);
+    let moved: HashSet<i32> = txn
+        .query_all(&statement)
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index(0))
+        .collect::<Result<_, _>>()?;
+    Ok(match chunk.iter().find(|(c, _)| !moved.contains(&c.id)) {
+        Some((stale, _)) => Err(Stale {
+            commitment_id: stale.id,
+        }),
+        None => Ok(()),
+    })
 }

@@ -171,12 +171,7 @@ pub(super) async fn write(
     };
     let created = insert_all(txn, uploader, &pending, written)
         .await?
-        .ok_or_else(|| {
-            Refusal::Conflict {
-                message: "a commitment in this file was updated by someone else while it was being imported; nothing was saved: import the file again".into(),
-                current_version: 0,
-            }
-        })?
+        .map_err(|stale| changed_meanwhile(stale.commitment_id))?
         .len();
     remember(txn, owner.id, preview, options).await?;
     let (id, file_name, sha256) = (batch.id, batch.file_name.clone(), batch.sha256.clone());
