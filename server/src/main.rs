@@ -132,6 +132,11 @@ enum UserCommand {
     },
     /// List every account with its roles.
     List,
+    /// Let an address sign in again at once after repeated failed sign-ins locked it.
+    Unlock {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -245,6 +250,7 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String
             .await
         }
         Task::User(UserCommand::List) => commands::users::list(db).await,
+        Task::User(UserCommand::Unlock { email }) => commands::users::unlock(db, &email).await,
         Task::Token(TokenCommand::Create { email, label }) => {
             commands::tokens::create(db, &email, &label).await
         }

@@ -1,7 +1,7 @@
 //! `nap-tracker user add` and `nap-tracker user list`.
 
 use app::accounts::store::{self, Grant};
-use app::accounts::{passwords, Actor, Role};
+use app::accounts::{lockout, passwords, Actor, Role};
 use sea_orm::DatabaseConnection;
 
 /// The environment variable a password can be given in, for scripts.
@@ -52,6 +52,18 @@ pub async fn add(db: &DatabaseConnection, request: AddUser) -> Result<String, St
         },
         user.email,
         roles.join("; ")
+    ))
+}
+
+/// Lifts the lock an address got from repeated failed sign-ins, as the lock's message tells
+/// people to ask an administrator for.
+pub async fn unlock(db: &DatabaseConnection, email: &str) -> Result<String, String> {
+    let address = store::normalise_email(email).map_err(|e| e.to_string())?;
+    let forgotten = lockout::clear(db, &address)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{address} may sign in again ({forgotten} recent failed sign-ins forgotten)"
     ))
 }
 

@@ -20,6 +20,7 @@ mod imports_binary;
 mod imports_hostile;
 mod imports_pages;
 mod imports_template;
+mod lockout;
 mod open_data;
 mod overview;
 mod page_cache;

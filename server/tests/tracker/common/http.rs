@@ -148,15 +148,20 @@ pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
     send(app, request).await
 }
 
-/// Signs in and returns the session cookie (`name=value`).
-pub async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+/// Posts the sign-in form and returns the whole answer, message included.
+pub async fn sign_in_attempt(app: &Router, email: &str, password: &str) -> Reply {
     let action = form_action(&get(app, "/sign-in").await.body, "/api/sign_in");
     let form = format!(
         "email={}&password={}&next=",
         email.replace('@', "%40"),
         password.replace(' ', "+")
     );
-    let reply = post_form(app, &action, None, &form).await;
+    post_form(app, &action, None, &form).await
+}
+
+/// Signs in and returns the session cookie (`name=value`).
+pub async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+    let reply = sign_in_attempt(app, email, password).await;
     reply
         .headers
         .get(header::SET_COOKIE)
