@@ -7,6 +7,7 @@ pub mod config;
 pub mod database;
 pub mod open_data;
 pub mod page_cache;
+pub mod rate_limit;
 pub mod router;
 pub mod security_headers;
 pub mod uploads;

@@ -27,6 +27,7 @@ mod page_cache;
 mod pages;
 mod permissions;
 mod plans;
+mod rate_limits;
 mod search;
 mod security_headers;
 mod sessions;

@@ -9,6 +9,7 @@ use axum::{
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use serde_json::Value;
+use server::config::RateLimits;
 use server::router::router;
 use tower::ServiceExt;
 
@@ -30,6 +31,19 @@ pub fn app_with_limits(
     db: &sea_orm::DatabaseConnection,
     import_limits: app::spreadsheets::Limits,
 ) -> Router {
+    app_configured(db, import_limits, RateLimits::default())
+}
+
+/// The application with its own rate limits on sign-ins and API tokens.
+pub fn app_with_rate_limits(db: &sea_orm::DatabaseConnection, rate_limits: RateLimits) -> Router {
+    app_configured(db, app::spreadsheets::Limits::default(), rate_limits)
+}
+
+fn app_configured(
+    db: &sea_orm::DatabaseConnection,
+    import_limits: app::spreadsheets::Limits,
+    rate_limits: RateLimits,
+) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("nap-tracker").build();
     router(
         AppState {
@@ -38,6 +52,7 @@ pub fn app_with_limits(
             import_limits,
         },
         false,
+        rate_limits,
     )
 }
 
