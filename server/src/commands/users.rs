@@ -103,12 +103,14 @@ fn new_password(email: &str) -> Result<String, String> {
         return Ok(password);
     }
     let typed = rpassword::prompt_password(format!(
-        "Password for {email} (at least {} characters): ",
+        "Password for {email} (at least {} characters, not a common password nor the email address): ",
         passwords::MIN_LENGTH
     ))
     .map_err(|e| {
         format!("cannot read a password ({e}): set {PASSWORD_VARIABLE} or run in a terminal")
     })?;
+    // Said before the password is typed again, not after.
+    passwords::check(&typed, email).map_err(|e| e.to_string())?;
     let again = rpassword::prompt_password("Repeat the password: ")
         .map_err(|e| format!("cannot read the password again: {e}"))?;
     if typed != again {
