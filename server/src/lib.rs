@@ -4,6 +4,7 @@ pub mod api;
 pub mod commands;
 pub mod conditional;
 pub mod config;
+pub mod csrf;
 pub mod database;
 pub mod open_data;
 pub mod page_cache;

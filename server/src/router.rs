@@ -63,6 +63,8 @@ pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) ->
             crate::security_headers::provide_page_policy, shell
         ))
         .layer(auth)
+        // Before the session is loaded: a forged request gets no further than its headers.
+        .layer(axum::middleware::from_fn(crate::csrf::check))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), PageCache::default()),

@@ -13,6 +13,7 @@ mod api_document;
 mod backup;
 mod catalogue;
 mod catalogue_http;
+mod csrf;
 mod demo;
 mod imports;
 mod imports_api;

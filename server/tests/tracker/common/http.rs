@@ -142,9 +142,17 @@ pub fn form_action(page: &str, prefix: &str) -> String {
     page[start..end].to_owned()
 }
 
+/// The site the test client's requests are sent to, as a browser names it in `Host`.
+pub const HOST: &str = "localhost:3000";
+/// The `Origin` a browser sends with forms posted from the site's own pages.
+pub const ORIGIN: &str = "http://localhost:3000";
+
+/// POSTs a form as a browser does from one of the site's pages (with its `Origin`).
 pub async fn post_form(app: &Router, uri: &str, cookie: Option<&str>, form: &str) -> Reply {
-    let mut request =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, ORIGIN);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
