@@ -54,6 +54,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "target/site",
       RUST_LOG: "warn",
+      // Every test signs in from 127.0.0.1, the projects in parallel and with retries: the
+      // default sign-in rate limit is for people, not for a test run.
+      NAP_SIGN_IN_BURST: "1000",
     },
   },
 });

@@ -12,6 +12,7 @@ mod m0003_api_tokens;
 mod m0004_update_dates;
 mod m0005_country_regions;
 mod m0006_evidence_index;
+mod m0007_sign_in_failures;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_update_dates::Migration),
             Box::new(m0005_country_regions::Migration),
             Box::new(m0006_evidence_index::Migration),
+            Box::new(m0007_sign_in_failures::Migration),
         ]
     }
 }

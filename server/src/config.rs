@@ -1,5 +1,6 @@
 //! Configuration from the environment, with defaults that work on a fresh checkout.
 
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 /// An SQLite file under `data/`, created on first start.
@@ -39,6 +40,70 @@ pub fn import_limits() -> Result<app::spreadsheets::Limits, String> {
     Ok(app::spreadsheets::Limits {
         max_bytes: read("NAP_IMPORT_MAX_MB", defaults.max_bytes / (1024 * 1024))? * 1024 * 1024,
         max_rows: read("NAP_IMPORT_MAX_ROWS", defaults.max_rows)?,
+    })
+}
+
+/// How many requests of one kind a client address may make: `per_minute` on average, and up
+/// to `burst` at once after a quiet spell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate {
+    pub per_minute: NonZeroU32,
+    pub burst: NonZeroU32,
+}
+
+/// The limits per client address on sign-ins and on requests with an API token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    pub sign_in: Rate,
+    pub api: Rate,
+}
+
+impl Default for RateLimits {
+    /// Sign-in: enough for an office behind one address signing in at the start of the day,
+    /// far too few to guess passwords. API: a ministry's system sending a year of progress
+    /// one update at a time gets through in minutes.
+    fn default() -> Self {
+        const DEFAULT: RateLimits = RateLimits {
+            sign_in: Rate::new(10, 20),
+            api: Rate::new(600, 100),
+        };
+        DEFAULT
+    }
+}
+
+impl Rate {
+    /// A rate from constants; a zero panics, which in a `const` fails the build instead.
+    pub const fn new(per_minute: u32, burst: u32) -> Rate {
+        match (NonZeroU32::new(per_minute), NonZeroU32::new(burst)) {
+            (Some(per_minute), Some(burst)) => Rate { per_minute, burst },
+            _ => panic!("a rate limit must be above 0"),
+        }
+    }
+}
+
+/// The rate limits from `NAP_SIGN_IN_PER_MINUTE`, `NAP_SIGN_IN_BURST`, `NAP_API_PER_MINUTE` and
+/// `NAP_API_BURST`, each a whole number above 0 (defaults in [`RateLimits::default`]).
+pub fn rate_limits() -> Result<RateLimits, String> {
+    let defaults = RateLimits::default();
+    let read = |name: &str, default: NonZeroU32| match std::env::var(name)
+        .ok()
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(default),
+        Some(text) => text
+            .parse::<NonZeroU32>()
+            .map_err(|_| format!("{name} must be a whole number above 0, not {text:?}")),
+    };
+    Ok(RateLimits {
+        sign_in: Rate {
+            per_minute: read("NAP_SIGN_IN_PER_MINUTE", defaults.sign_in.per_minute)?,
+            burst: read("NAP_SIGN_IN_BURST", defaults.sign_in.burst)?,
+        },
+        api: Rate {
+            per_minute: read("NAP_API_PER_MINUTE", defaults.api.per_minute)?,
+            burst: read("NAP_API_BURST", defaults.api.burst)?,
+        },
     })
 }
 

@@ -135,6 +135,11 @@ enum UserCommand {
     },
     /// List every account with its roles.
     List,
+    /// Let an address sign in again at once after repeated failed sign-ins locked it.
+    Unlock {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -248,6 +253,7 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String
             .await
         }
         Task::User(UserCommand::List) => commands::users::list(db).await,
+        Task::User(UserCommand::Unlock { email }) => commands::users::unlock(db, &email).await,
         Task::Token(TokenCommand::Create { email, label }) => {
             commands::tokens::create(db, &email, &label).await
         }
@@ -314,18 +320,24 @@ async fn serve(database_url: &str) -> Result<(), String> {
 
     let secure_cookies = server::config::secure_cookies(addr)?;
     let import_limits = server::config::import_limits()?;
+    let rate_limits = server::config::rate_limits()?;
     let state = AppState {
         leptos_options,
         db: db.clone(),
         import_limits,
     };
-    let app = router(state, secure_cookies);
+    let app = router(state, secure_cookies, rate_limits);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         format!("cannot listen on {addr} (set LEPTOS_SITE_ADDR to another address): {e}")
     })?;
     tracing::info!("serving NAP Tracker on http://{addr}");
     let (stopping, stop_asked) = tokio::sync::oneshot::channel();
-    let serving = axum::serve(listener, app).with_graceful_shutdown(async move {
+    // With the peer's address on every request: rate limits count per client address.
+    let serving = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         shutdown_signal().await;
         // Fails only when the grace period below is no longer awaited: nothing to start then.
         let _ = stopping.send(());

@@ -7,7 +7,9 @@ use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::provide_context;
 use std::sync::OnceLock;
 
+use crate::config::RateLimits;
 use crate::page_cache::PageCache;
+use crate::rate_limit::{self, Limiters};
 
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
@@ -20,8 +22,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
 
 /// The application. `secure_cookies` sets the session cookie's `Secure` flag (see
-/// `config::secure_cookies`).
-pub fn router(state: AppState, secure_cookies: bool) -> Router {
+/// `config::secure_cookies`); `rate_limits` limit sign-ins and API-token use per client.
+pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) -> Router {
     let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let options = state.leptos_options.clone();
     let reference = crate::api::openapi::reference();
@@ -61,10 +63,17 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             crate::security_headers::provide_page_policy, shell
         ))
         .layer(auth)
+        // Before the session is loaded: a forged request gets no further than its headers.
+        .layer(axum::middleware::from_fn(crate::csrf::check))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), PageCache::default()),
             crate::page_cache::serve,
+        ))
+        // Before sessions and the database are touched: a refused request costs next to nothing.
+        .layer(axum::middleware::from_fn_with_state(
+            Limiters::new(rate_limits),
+            rate_limit::limit,
         ))
         // Outside the page cache, so that kept answers and its own answers get them too.
         .layer(axum::middleware::from_fn(crate::security_headers::add))

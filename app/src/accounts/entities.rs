@@ -1,5 +1,5 @@
-//! sea-orm entities for accounts (tables created in `migrations/src/m0001_schema/people.rs`
-//! and `migrations/src/m0003_api_tokens.rs`).
+//! sea-orm entities for accounts (tables created in `migrations/src/m0001_schema/people.rs`,
+//! `migrations/src/m0003_api_tokens.rs` and `migrations/src/m0007_sign_in_failures.rs`).
 
 pub mod user {
     use sea_orm::entity::prelude::*;
@@ -74,6 +74,24 @@ pub mod session {
         pub user_id: Option<i32>,
         pub data: Vec<u8>,
         pub expires_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod sign_in_failure {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sign_in_failures")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub email: String,
+        pub failed_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

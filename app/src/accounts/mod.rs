@@ -3,6 +3,8 @@
 #[cfg(feature = "ssr")]
 pub(crate) mod entities;
 #[cfg(feature = "ssr")]
+pub mod lockout;
+#[cfg(feature = "ssr")]
 pub mod passwords;
 mod permissions;
 mod role;

@@ -10,23 +10,60 @@ pub async fn current_user() -> Result<Option<Caller>, ServerFnError> {
 }
 
 /// Checks the password, starts a session and goes on to `next` (a path on this site) or to
-/// the person's own page.
+/// the person's own page. An address with too many recent failures is refused without
+/// checking the password (see `lockout`).
 #[server]
 pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
 ) -> Result<(), ServerFnError> {
+    use super::lockout;
     use super::sessions::{AuthSession, Credentials};
+    use super::store::normalise_email;
+    let unavailable = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "sign-in check failed");
+        ServerFnError::new("Signing in is not possible right now. Please try again later.")
+    };
+    let db = crate::state::db()?;
+    let now = chrono::Utc::now();
+    // Something that is not an email address matches no account and cannot be locked.
+    let address = normalise_email(&email).ok();
+    if let Some(address) = &address {
+        if let Some(locked) = lockout::lock(&db, address, now)
+            .await
+            .map_err(|e| unavailable(&e))?
+        {
+            return Err(ServerFnError::new(locked.to_string()));
+        }
+    }
     let mut auth: AuthSession = leptos_axum::extract().await?;
-    let user = auth
+    let found = auth
         .authenticate(Credentials { email, password })
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "sign-in check failed");
-            ServerFnError::new("Signing in is not possible right now. Please try again later.")
-        })?
-        .ok_or_else(|| ServerFnError::new("The email address or the password is not right."))?;
+        .map_err(|e| unavailable(&e))?;
+    let Some(user) = found else {
+        if let Some(address) = &address {
+            lockout::record_failure(&db, address, now)
+                .await
+                .map_err(|e| unavailable(&e))?;
+            // The failure that locks the address says so at once.
+            if let Some(locked) = lockout::lock(&db, address, now)
+                .await
+                .map_err(|e| unavailable(&e))?
+            {
+                return Err(ServerFnError::new(locked.to_string()));
+            }
+        }
+        return Err(ServerFnError::new(
+            "The email address or the password is not right.",
+        ));
+    };
+    if let Some(address) = &address {
+        lockout::clear(&db, address)
+            .await
+            .map_err(|e| unavailable(&e))?;
+    }
     auth.login(&user).await.map_err(|error| {
         tracing::error!(%error, "starting a session failed");
         ServerFnError::new("Signing in is not possible right now. Please try again later.")

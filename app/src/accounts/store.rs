@@ -107,6 +107,9 @@ pub async fn grant(
             grant.role
         )));
     }
+    if let Some(password) = password {
+        passwords::check(password, &email)?;
+    }
     // Hashing is slow by design: do it before holding a transaction open.
     let password_hash = password.map(passwords::hash).transpose()?;
 

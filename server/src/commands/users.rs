@@ -1,7 +1,7 @@
 //! `nap-tracker user add` and `nap-tracker user list`.
 
 use app::accounts::store::{self, Grant};
-use app::accounts::{passwords, Actor, Role};
+use app::accounts::{lockout, passwords, Actor, Role};
 use sea_orm::DatabaseConnection;
 
 /// The environment variable a password can be given in, for scripts.
@@ -55,6 +55,18 @@ pub async fn add(db: &DatabaseConnection, request: AddUser) -> Result<String, St
     ))
 }
 
+/// Lifts the lock an address got from repeated failed sign-ins, as the lock's message tells
+/// people to ask an administrator for.
+pub async fn unlock(db: &DatabaseConnection, email: &str) -> Result<String, String> {
+    let address = store::normalise_email(email).map_err(|e| e.to_string())?;
+    let forgotten = lockout::clear(db, &address)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{address} may sign in again ({forgotten} recent failed sign-ins forgotten)"
+    ))
+}
+
 /// One line per account: email, name, state and roles.
 pub async fn list(db: &DatabaseConnection) -> Result<String, String> {
     let users = store::list_users(db).await.map_err(|e| e.to_string())?;
@@ -91,12 +103,14 @@ fn new_password(email: &str) -> Result<String, String> {
         return Ok(password);
     }
     let typed = rpassword::prompt_password(format!(
-        "Password for {email} (at least {} characters): ",
+        "Password for {email} (at least {} characters, not a common password nor the email address): ",
         passwords::MIN_LENGTH
     ))
     .map_err(|e| {
         format!("cannot read a password ({e}): set {PASSWORD_VARIABLE} or run in a terminal")
     })?;
+    // Said before the password is typed again, not after.
+    passwords::check(&typed, email).map_err(|e| e.to_string())?;
     let again = rpassword::prompt_password("Repeat the password: ")
         .map_err(|e| format!("cannot read the password again: {e}"))?;
     if typed != again {

@@ -83,6 +83,25 @@ async fn a_grant_creates_the_account_once_and_each_role_once() {
         )
         .await;
         assert!(matches!(short, Err(AccountError::Password(_))), "{short:?}");
+        for (password, rule) in [
+            ("password1234", "one of the most commonly used passwords"),
+            (
+                "X@ken.example.org",
+                "may not be the account's email address",
+            ),
+        ] {
+            let refused = store::grant(
+                db,
+                op,
+                "x@ken.example.org",
+                None,
+                Some(password),
+                grant(Role::Reviewer, None, None),
+            )
+            .await
+            .expect_err("a weak password");
+            assert!(refused.to_string().contains(rule), "{refused}");
+        }
         assert!(
             store::find_user(db, "x@ken.example.org")
                 .await

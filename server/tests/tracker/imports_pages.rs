@@ -38,7 +38,9 @@ async fn upload_with(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
         )
-        .header(header::COOKIE, cookie);
+        .header(header::COOKIE, cookie)
+        .header(header::HOST, common::http::HOST)
+        .header(header::ORIGIN, common::http::ORIGIN);
     if let Some((name, value)) = extra {
         request = request.header(name, value);
     }

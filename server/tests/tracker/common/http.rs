@@ -9,6 +9,7 @@ use axum::{
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use serde_json::Value;
+use server::config::RateLimits;
 use server::router::router;
 use tower::ServiceExt;
 
@@ -30,6 +31,19 @@ pub fn app_with_limits(
     db: &sea_orm::DatabaseConnection,
     import_limits: app::spreadsheets::Limits,
 ) -> Router {
+    app_configured(db, import_limits, RateLimits::default())
+}
+
+/// The application with its own rate limits on sign-ins and API tokens.
+pub fn app_with_rate_limits(db: &sea_orm::DatabaseConnection, rate_limits: RateLimits) -> Router {
+    app_configured(db, app::spreadsheets::Limits::default(), rate_limits)
+}
+
+fn app_configured(
+    db: &sea_orm::DatabaseConnection,
+    import_limits: app::spreadsheets::Limits,
+    rate_limits: RateLimits,
+) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("nap-tracker").build();
     router(
         AppState {
@@ -38,6 +52,7 @@ pub fn app_with_limits(
             import_limits,
         },
         false,
+        rate_limits,
     )
 }
 
@@ -127,9 +142,17 @@ pub fn form_action(page: &str, prefix: &str) -> String {
     page[start..end].to_owned()
 }
 
+/// The site the test client's requests are sent to, as a browser names it in `Host`.
+pub const HOST: &str = "localhost:3000";
+/// The `Origin` a browser sends with forms posted from the site's own pages.
+pub const ORIGIN: &str = "http://localhost:3000";
+
+/// POSTs a form as a browser does from one of the site's pages (with its `Origin`).
 pub async fn post_form(app: &Router, uri: &str, cookie: Option<&str>, form: &str) -> Reply {
-    let mut request =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, ORIGIN);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
@@ -148,15 +171,20 @@ pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
     send(app, request).await
 }
 
-/// Signs in and returns the session cookie (`name=value`).
-pub async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+/// Posts the sign-in form and returns the whole answer, message included.
+pub async fn sign_in_attempt(app: &Router, email: &str, password: &str) -> Reply {
     let action = form_action(&get(app, "/sign-in").await.body, "/api/sign_in");
     let form = format!(
         "email={}&password={}&next=",
         email.replace('@', "%40"),
         password.replace(' ', "+")
     );
-    let reply = post_form(app, &action, None, &form).await;
+    post_form(app, &action, None, &form).await
+}
+
+/// Signs in and returns the session cookie (`name=value`).
+pub async fn sign_in(app: &Router, email: &str, password: &str) -> Option<String> {
+    let reply = sign_in_attempt(app, email, password).await;
     reply
         .headers
         .get(header::SET_COOKIE)
