@@ -209,10 +209,18 @@ async fn main() -> ExitCode {
         Command::Backup { file } => commands::backup::backup(url, &file).await.map(print),
         Command::Restore { file } => commands::backup::restore(url, &file).await.map(print),
         Command::Task(task) => match open_database(url).await {
-            Ok(db) => run_task(&db, task).await.map(|printed| {
-                println!("{}", printed.text);
-                printed.code
-            }),
+            Ok(db) => {
+                let done = run_task(&db, task).await;
+                // Closed, SQLite folds its write-ahead log back into the database file: a
+                // task leaves one complete file behind, as a stopped server does.
+                if let Err(error) = db.close().await {
+                    tracing::warn!(%error, "closing the database failed");
+                }
+                done.map(|printed| {
+                    println!("{}", printed.text);
+                    printed.code
+                })
+            }
             Err(e) => Err(e),
         },
     };
