@@ -42,6 +42,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The title as the page states it. On the server leptos_meta 0.8 writes the title into the
+/// HTML as it is, and titles hold what people typed (a commitment's title, a country's name):
+/// escaped there, `</title><script>` stays text. In the browser the title is set as text.
+fn page_title(title: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html_escape::encode_text(&title).into_owned();
+    #[cfg(not(feature = "ssr"))]
+    title
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -50,7 +60,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/nap-tracker.css" />
         <Title formatter=|title: String| {
-            if title.is_empty() { "NAP Tracker".to_owned() } else { format!("{title} · NAP Tracker") }
+            page_title(if title.is_empty() { "NAP Tracker".to_owned() } else { format!("{title} · NAP Tracker") })
         } />
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

@@ -1,0 +1,121 @@
+//! Hostile text in the fields people fill in comes out as text: escaped in every page that
+//! shows it, stored exactly as typed (SQL metacharacters included), and refused where it could
+//! run (an evidence link that is not a web address).
+
+use app::plans::authoring;
+use app::progress::{self, Source, UpdateInput};
+use app::refusal::WriteError;
+
+use crate::common::http::{app_for, get};
+use crate::common::migrated_databases;
+use crate::world::{build, commitment_input, today};
+
+const SCRIPT: &str = "</title><script>alert('title')</script>";
+const IMAGE: &str = "\"><img src=x onerror=alert(1)>";
+const SQL: &str = "'; DROP TABLE commitments; --";
+
+/// Markup that would run if a page put the texts above into its HTML as they are.
+const LIVE: [&str; 2] = ["<script>alert(", "<img src=x"];
+
+#[tokio::test]
+async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
+    for test_db in migrated_databases().await {
+        let db = &test_db.db;
+        let world = build(db).await;
+        authoring::create_owner(
+            db,
+            &app::accounts::Actor::Operator,
+            "KEN",
+            "HOS",
+            &format!("Ministry {SCRIPT}"),
+        )
+        .await
+        .expect("an owner whose name is markup");
+        let mut input = commitment_input("C-1");
+        input.title = format!("Title {SCRIPT}");
+        input.description = format!("Description {IMAGE} {SQL}");
+        input.targets[0].indicator = format!("Indicator {IMAGE}");
+        input.supporting_owners = vec!["HOS".into()];
+        let id = authoring::create_commitment(db, &world.coordinator, world.plan_id, input)
+            .await
+            .expect("markup is text like any other");
+        world.publish(db).await;
+        let narrative = format!("Narrative {SCRIPT} {IMAGE} {SQL}");
+        progress::store::record(
+            db,
+            &world.focal_point,
+            id,
+            UpdateInput {
+                status: "limited".into(),
+                percent_complete: Some(20.0),
+                narrative: Some(narrative.clone()),
+                evidence_urls: vec!["https://example.org/?q=';DROP+TABLE+commitments;--".into()],
+                ..Default::default()
+            },
+            Source::Form,
+            today(),
+        )
+        .await
+        .expect("record the update");
+
+        let app = app_for(db);
+        let commitment = format!("/commitments/{id}");
+        for page in [
+            "/",
+            "/countries",
+            "/countries/KEN",
+            "/coverage",
+            "/recommendations/SPR-2",
+            "/search?q=Title",
+            commitment.as_str(),
+        ] {
+            let reply = get(&app, page).await;
+            assert_eq!(reply.status, 200, "{page}");
+            for live in LIVE {
+                assert!(
+                    !reply.body.contains(live),
+                    "{page} holds live markup {live}"
+                );
+            }
+        }
+        let page = get(&app, &commitment).await.body;
+        for shown in [
+            "<title>C-1: Title &lt;/title&gt;&lt;script&gt;",
+            "<h1>Title &lt;/title&gt;&lt;script&gt;",
+            "Ministry &lt;/title&gt;&lt;script&gt;",
+            "Narrative &lt;/title&gt;&lt;script&gt;",
+            "&lt;img src=x onerror=alert(1)&gt;",
+        ] {
+            assert!(page.contains(shown), "the commitment page shows {shown}");
+        }
+
+        // Stored exactly as typed: the API gives the texts back, character for character.
+        let answer = get(&app, &format!("/api/v1/commitments/{id}")).await;
+        assert!(answer.content_type.starts_with("application/json"));
+        let json: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+        assert_eq!(json["title"], format!("Title {SCRIPT}"));
+        assert_eq!(json["description"], format!("Description {IMAGE} {SQL}"));
+        assert_eq!(json["updates"][0]["narrative"], narrative);
+
+        // A link that would run script is refused, not stored.
+        let refused = progress::store::record(
+            db,
+            &world.focal_point,
+            id,
+            UpdateInput {
+                status: "limited".into(),
+                percent_complete: Some(25.0),
+                evidence_urls: vec!["javascript:alert(document.cookie)".into()],
+                ..Default::default()
+            },
+            Source::Form,
+            today(),
+        )
+        .await;
+        assert!(
+            matches!(refused, Err(WriteError::Refused(_))),
+            "{refused:?}"
+        );
+        test_db.finish().await;
+    }
+}
