@@ -6,29 +6,21 @@
 # the coverage matrix takes to render when nothing is kept.
 #   bench/public-pages.sh                 10 s per measurement
 #   BENCH_SECONDS=30 bench/public-pages.sh
-# Needs the release build (make release); installs wrk and nginx from the distribution's
+# Builds the release (make release) when missing; installs wrk and nginx from the distribution's
 # packages when missing. The database is made once in target/bench-public and kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+. bench/lib.sh
 
 seconds=${BENCH_SECONDS:-10}
 connections=64
 dir=$PWD/target/bench-public
 ours=127.0.0.1:3200
 static=127.0.0.1:3201
-binary=target/release/nap-tracker
 
-[ -x "$binary" ] || { echo "build the release first: make release" >&2; exit 1; }
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
-fi
+need_release
+need_commands wrk:wrk nginx:nginx-light
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 
 mkdir -p "$dir/html" "$dir/nginx"
@@ -58,10 +50,7 @@ EOF
 web=$!
 trap 'kill $server $web 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 
-for _ in $(seq 100); do
-  curl -sf "http://$ours/healthz" >/dev/null && break
-  sleep 0.2
-done
+wait_healthy "$ours"
 
 # The pages, saved as the server sends them, for nginx to serve as they are.
 pages=("country:/countries/KEN" "matrix:/coverage" "api-list:/api/v1/countries/KEN/commitments")
@@ -77,16 +66,9 @@ for n in 1 2 3 4 5; do
 done
 render_median=$(printf '%s\n' "${render[@]}" | sort -n | sed -n 3p)
 
-# wrk prints "Requests/sec: N" and, with --latency, "50% Xms" and "99% Yms".
 measure() {
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" >"$dir/wrk.out"
-  local errors
-  errors=$(grep -E 'Non-2xx|Socket errors' "$dir/wrk.out" | tr -s ' ' || true)
-  printf '%s|%s|%s|%s\n' \
-    "$(awk '/^Requests\/sec:/ {print $2}' "$dir/wrk.out")" \
-    "$(awk '$1 == "50%" {print $2}' "$dir/wrk.out")" \
-    "$(awk '$1 == "99%" {print $2}' "$dir/wrk.out")" \
-    "${errors:-none}"
+  wrk_figures "$dir/wrk.out"
 }
 
 printf '\npublic pages, 193 countries, wrk %d connections, %d s each\n' "$connections" "$seconds"
