@@ -11,4 +11,5 @@ pub mod page_cache;
 pub mod rate_limit;
 pub mod router;
 pub mod security_headers;
+pub mod serving;
 pub mod uploads;
