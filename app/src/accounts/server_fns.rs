@@ -22,7 +22,7 @@ pub async fn sign_in(
     use super::sessions::{AuthSession, Credentials};
     use super::store::normalise_email;
     let unavailable = |error: &dyn std::fmt::Display| {
-        tracing::error!(%error, "sign-in check failed");
+        tracing::error!(%error, "signing in failed");
         ServerFnError::new("Signing in is not possible right now. Please try again later.")
     };
     let db = crate::state::db()?;
@@ -64,10 +64,7 @@ pub async fn sign_in(
             .await
             .map_err(|e| unavailable(&e))?;
     }
-    auth.login(&user).await.map_err(|error| {
-        tracing::error!(%error, "starting a session failed");
-        ServerFnError::new("Signing in is not possible right now. Please try again later.")
-    })?;
+    auth.login(&user).await.map_err(|e| unavailable(&e))?;
     // Only paths on this site: a link must not send people elsewhere after signing in.
     let target = next
         .filter(|n| n.starts_with('/') && !n.starts_with("//"))
