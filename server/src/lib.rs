@@ -1,6 +1,8 @@
 //! The NAP Tracker server: configuration, database, HTTP routes and command-line tasks.
 
 pub mod api;
+pub mod attachment;
+pub mod body_limit;
 pub mod commands;
 pub mod conditional;
 pub mod config;

@@ -139,6 +139,12 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// End every session of an account (a lost laptop, a person leaving): they must sign in
+    /// again everywhere.
+    SignOut {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -261,6 +267,7 @@ async fn run_task(db: &DatabaseConnection, task: Task) -> Result<Printed, String
         }
         Task::User(UserCommand::List) => commands::users::list(db).await,
         Task::User(UserCommand::Unlock { email }) => commands::users::unlock(db, &email).await,
+        Task::User(UserCommand::SignOut { email }) => commands::users::sign_out(db, &email).await,
         Task::Token(TokenCommand::Create { email, label }) => {
             commands::tokens::create(db, &email, &label).await
         }

@@ -98,14 +98,13 @@ async fn download(
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/json",
     };
-    // The scope exists, so its name is a country or recommendation code: safe in a header.
     let file_name = format!("nap-{}-{}.{format}", dataset.stem(), scope.name());
     (
         [
             (header::CONTENT_TYPE, media_type.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file_name}\""),
+                crate::attachment::attachment(&file_name),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],

@@ -1,6 +1,6 @@
 //! The whole HTTP application: pages, server functions, open-data API and static files.
 
-use app::accounts::sessions::{Accounts, DatabaseSessions};
+use app::accounts::sessions::{Accounts, DatabaseSessions, IDLE_LIMIT};
 use app::{shell, state::AppState, App};
 use axum::Router;
 use axum_login::AuthManagerLayerBuilder;
@@ -34,7 +34,9 @@ pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) ->
     .with_secure(secure_cookies)
     .with_http_only(true)
     .with_same_site(SameSite::Lax)
-    .with_expiry(Expiry::OnInactivity(Duration::hours(8)));
+    .with_expiry(Expiry::OnInactivity(Duration::seconds(
+        IDLE_LIMIT.num_seconds(),
+    )));
     let auth = AuthManagerLayerBuilder::new(
         Accounts {
             db: state.db.clone(),
@@ -70,6 +72,7 @@ pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) ->
             (state.clone(), PageCache::default()),
             crate::page_cache::serve,
         ))
+        .layer(axum::middleware::from_fn(crate::body_limit::limit))
         // Before sessions and the database are touched: a refused request costs next to nothing.
         .layer(axum::middleware::from_fn_with_state(
             Limiters::new(rate_limits),

@@ -18,6 +18,8 @@ use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
 
+use crate::attachment::{attachment, safe_file_name};
+
 pub fn routes(limits: app::spreadsheets::Limits) -> Router<AppState> {
     let upload_limit = axum::extract::DefaultBodyLimit::max(limits.max_bytes + 64 * 1024);
     Router::new()
@@ -102,10 +104,7 @@ async fn template(
                     header::CONTENT_TYPE,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
                 ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", sanitise(&file_name)),
-                ),
+                (header::CONTENT_DISPOSITION, attachment(&file_name)),
             ],
             bytes,
         )
@@ -177,7 +176,7 @@ async fn receive(
         return back_with("Choose the ministry or agency the file reports for.");
     };
     let upload = Upload {
-        file_name: sanitise(&file_name),
+        file_name: safe_file_name(&file_name),
         bytes,
     };
     let today = Utc::now().date_naive();
@@ -218,10 +217,7 @@ async fn original_file(
             StatusCode::OK,
             [
                 (header::CONTENT_TYPE, media_type(&format).to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", sanitise(&upload.file_name)),
-                ),
+                (header::CONTENT_DISPOSITION, attachment(&upload.file_name)),
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
             ],
             upload.bytes,
@@ -267,21 +263,5 @@ fn message(error: ImportError) -> String {
             "Nothing was saved: the database could not be written. Please try again.".to_owned()
         }
         other => other.to_string(),
-    }
-}
-
-/// A file name as it may be stored and sent back: its last path part, without quotes or
-/// control characters.
-fn sanitise(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = last
-        .chars()
-        .filter(|c| !c.is_control() && *c != '"')
-        .take(200)
-        .collect();
-    if clean.is_empty() {
-        "upload".to_owned()
-    } else {
-        clean
     }
 }

@@ -20,7 +20,10 @@ use serde::{Deserialize, Serialize};
 
 pub use permissions::Actor;
 pub use role::{Membership, Role, UnknownRole};
-pub use server_fns::{current_user, sign_in, sign_out, CurrentUser, SignIn, SignOut};
+pub use server_fns::{
+    current_user, sign_in, sign_out, sign_out_everywhere, CurrentUser, SignIn, SignOut,
+    SignOutEverywhere,
+};
 
 /// A person with an account, as administrators see them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -65,6 +65,9 @@ pub async fn sign_in(
             .map_err(|e| unavailable(&e))?;
     }
     auth.login(&user).await.map_err(|e| unavailable(&e))?;
+    super::sessions::mark_signed_in(&auth.session, now)
+        .await
+        .map_err(|e| unavailable(&e))?;
     // Only paths on this site: a link must not send people elsewhere after signing in.
     let target = next
         .filter(|n| n.starts_with('/') && !n.starts_with("//"))
@@ -80,6 +83,30 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
         tracing::error!(%error, "ending a session failed");
         ServerFnError::new("Signing out failed. Please try again.")
     })?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends every session of the signed-in account, this one included: for a computer left signed
+/// in elsewhere, or a lost phone.
+#[server]
+pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
+    use super::sessions::{end_sessions, AuthSession};
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "ending every session of an account failed");
+        ServerFnError::new("Signing out everywhere failed. Please try again.")
+    };
+    let mut auth: AuthSession = leptos_axum::extract().await?;
+    let Some(user) = auth.user.clone() else {
+        return Err(ServerFnError::new(
+            "Please sign in first: only a signed-in person can end their sessions.",
+        ));
+    };
+    let ended = end_sessions(&crate::state::db()?, user.id)
+        .await
+        .map_err(|e| failed(&e))?;
+    tracing::info!(user = user.id, ended, "signed out everywhere");
+    auth.logout().await.map_err(|e| failed(&e))?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -1,16 +1,21 @@
 //! Sign-in sessions: axum-login checks passwords and remembers who signed in; tower-sessions
 //! keeps the session in the `sessions` table, so it survives a restart and any of several
 //! servers can answer. The cookie holds only the session's random id.
+//!
+//! A session ends after `IDLE_LIMIT` without a request, `AGE_LIMIT` after signing in however
+//! busy it is (a cookie copied from a shared computer stops working the same day), when the
+//! password changes, or when the person signs out everywhere.
 
 use axum_login::{AuthUser, AuthnBackend};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{
-    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    QueryFilter,
+    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DbErr, EntityTrait, QueryFilter,
 };
 use tower_sessions::cookie::time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
+use tower_sessions::Session;
 
 use super::entities::{session, user};
 use super::passwords;
@@ -109,6 +114,67 @@ pub struct DatabaseSessions {
     pub db: DatabaseConnection,
 }
 
+/// Without a request for this long, a session ends (the cookie's expiry is renewed on each).
+pub const IDLE_LIMIT: TimeDelta = TimeDelta::hours(8);
+
+/// However active, a session ends this long after signing in: a working day.
+pub const AGE_LIMIT: TimeDelta = TimeDelta::hours(12);
+
+/// Where a session keeps when its person signed in (seconds since 1970).
+const SIGNED_IN_AT: &str = "nap.signed_in_at";
+
+/// Notes the moment of signing in, from which `AGE_LIMIT` counts.
+pub async fn mark_signed_in(
+    session: &Session,
+    now: DateTime<Utc>,
+) -> Result<(), tower_sessions::session::Error> {
+    session.insert(SIGNED_IN_AT, now.timestamp()).await
+}
+
+/// The data a session keeps, as tower-sessions stores it.
+type SessionData = std::collections::HashMap<String, serde_json::Value>;
+
+/// Whether a session's person signed in less than `AGE_LIMIT` ago. A session with a person but
+/// no time of signing in predates the age limit and is ended too, rather than left to live for
+/// ever; one without a person has no age limit.
+fn within_age_limit(data: &SessionData, now: DateTime<Utc>) -> bool {
+    if user_id_in(data).is_none() {
+        return true;
+    }
+    data.get(SIGNED_IN_AT)
+        .and_then(serde_json::Value::as_i64)
+        .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
+        .is_some_and(|signed_in| now - signed_in < AGE_LIMIT)
+}
+
+/// Ends every session of an account, on every browser and device; returns how many ended.
+pub async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, DbErr> {
+    let ended = session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(ended.rows_affected)
+}
+
+/// How many browsers or devices an account is signed in on now.
+pub async fn open_sessions(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let live = session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .all(db)
+        .await?;
+    // The age limit lives in each session's data, so it is checked here, not in SQL.
+    let within = |row: &session::Model| {
+        serde_json::from_slice::<SessionData>(&row.data)
+            .is_ok_and(|data| within_age_limit(&data, now))
+    };
+    Ok(live.iter().filter(|row| within(row)).count() as u64)
+}
+
 fn backend_error(error: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(error.to_string())
 }
@@ -117,11 +183,9 @@ fn expiry(record: &Record) -> DateTime<Utc> {
     DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0).unwrap_or_else(Utc::now)
 }
 
-fn user_of(record: &Record) -> Option<i32> {
+fn user_id_in(data: &SessionData) -> Option<i32> {
     // axum-login keeps the user's id under this key; it lets sessions be ended per account.
-    record
-        .data
-        .get("axum-login.data")
+    data.get("axum-login.data")
         .and_then(|v| v.get("user_id"))
         .and_then(serde_json::Value::as_i64)
         .and_then(|id| i32::try_from(id).ok())
@@ -133,7 +197,7 @@ impl DatabaseSessions {
             .map_err(|e| session_store::Error::Encode(e.to_string()))?;
         Ok(session::ActiveModel {
             id: Set(record.id.to_string()),
-            user_id: Set(user_of(record)),
+            user_id: Set(user_id_in(&record.data)),
             data: Set(data),
             expires_at: Set(expiry(record)),
         })
@@ -143,6 +207,13 @@ impl DatabaseSessions {
 #[async_trait::async_trait]
 impl SessionStore for DatabaseSessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // Sessions are created at sign-in: a fitting moment to forget those that have ended
+        // (the expiry column is indexed, so this stays cheap).
+        session::Entity::delete_many()
+            .filter(session::Column::ExpiresAt.lte(Utc::now()))
+            .exec(&self.db)
+            .await
+            .map_err(backend_error)?;
         // A fresh random id until it is unused (a clash of 128-bit ids is all but impossible).
         while session::Entity::find_by_id(record.id.to_string())
             .one(&self.db)
@@ -177,16 +248,21 @@ impl SessionStore for DatabaseSessions {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = Utc::now();
         let Some(row) = session::Entity::find_by_id(id.to_string())
-            .filter(session::Column::ExpiresAt.gt(Utc::now()))
+            .filter(session::Column::ExpiresAt.gt(now))
             .one(&self.db)
             .await
             .map_err(backend_error)?
         else {
             return Ok(None);
         };
-        let data = serde_json::from_slice(&row.data)
+        let data: SessionData = serde_json::from_slice(&row.data)
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        if !within_age_limit(&data, now) {
+            self.delete(id).await?;
+            return Ok(None);
+        }
         let expiry_date = OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
         Ok(Some(Record {

@@ -5,9 +5,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::SignOut;
+use crate::accounts::{SignOut, SignOutEverywhere};
 use crate::components::commitment_list::{percent_text, StatusBadge};
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::{failure, FormAlert, LoadError, Loading};
 use crate::plans::{get_my_work, Commitment, MyWork};
 
 #[component]
@@ -35,6 +35,11 @@ pub fn MyWorkPage() -> impl IntoView {
 #[component]
 fn Work(work: MyWork) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
+    let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
+    let devices = match work.open_sessions {
+        0 | 1 => "You are signed in on this browser only.".to_owned(),
+        n => format!("You are signed in on {n} browsers or devices, this one included."),
+    };
     let roles = work
         .caller
         .memberships
@@ -83,6 +88,12 @@ fn Work(work: MyWork) -> impl IntoView {
         <ActionForm action=sign_out>
             <button type="submit" class="link-button">"Sign out"</button>
         </ActionForm>
+        <p>{devices} " Sessions end after 8 hours without use and 12 hours after signing in."</p>
+        <ActionForm action=sign_out_everywhere>
+            <button type="submit" class="link-button">"Sign out everywhere"</button>
+            " (on every browser and device, for a computer left signed in or a lost phone)"
+        </ActionForm>
+        <FormAlert message=Signal::derive(move || failure(sign_out_everywhere.value().get())) />
         {is_admin.then(|| view! { <p><a href="/admin/audit">"Audit log"</a></p> })}
         {countries}
         <ul class="plans">{plans}</ul>

@@ -13,6 +13,8 @@ pub struct MyWork {
     pub commitments: Vec<Commitment>,
     /// Plans the person builds, with their country's name.
     pub plans: Vec<(Plan, String)>,
+    /// Browsers or devices the person is signed in on, this one included.
+    pub open_sessions: u64,
 }
 
 /// `None` when nobody is signed in.
@@ -22,20 +24,23 @@ pub async fn get_my_work() -> Result<Option<MyWork>, ServerFnError> {
         return Ok(None);
     };
     let actor = crate::accounts::Actor::Person(caller.clone());
-    let (commitments, plans) = super::store::work_of(
-        &crate::state::db()?,
-        &actor,
-        chrono::Utc::now().date_naive(),
-    )
-    .await
-    .map_err(|error| {
+    let db = crate::state::db()?;
+    let now = chrono::Utc::now();
+    let unreadable = |error: sea_orm::DbErr| {
         tracing::error!(%error, "reading someone's work failed");
         ServerFnError::new("Your commitments could not be read. Please try again later.")
-    })?;
+    };
+    let (commitments, plans) = super::store::work_of(&db, &actor, now.date_naive())
+        .await
+        .map_err(unreadable)?;
+    let open_sessions = crate::accounts::sessions::open_sessions(&db, caller.user_id, now)
+        .await
+        .map_err(unreadable)?;
     Ok(Some(MyWork {
         caller,
         commitments,
         plans,
+        open_sessions,
     }))
 }
 

@@ -144,7 +144,8 @@ async fn read_file(mut multipart: Multipart) -> Result<Upload, ApiError> {
         if field.name() != Some("file") {
             continue;
         }
-        let file_name = field.file_name().unwrap_or("upload.xlsx").to_owned();
+        let file_name =
+            crate::attachment::safe_file_name(field.file_name().unwrap_or("upload.xlsx"));
         let bytes = field.bytes().await.map_err(too_big)?;
         return Ok(Upload { file_name, bytes });
     }

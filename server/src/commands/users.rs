@@ -1,7 +1,7 @@
-//! `nap-tracker user add` and `nap-tracker user list`.
+//! `nap-tracker user add`, `list`, `unlock` and `sign-out`.
 
 use app::accounts::store::{self, Grant};
-use app::accounts::{lockout, passwords, Actor, Role};
+use app::accounts::{lockout, passwords, sessions, Actor, Role};
 use sea_orm::DatabaseConnection;
 
 /// The environment variable a password can be given in, for scripts.
@@ -64,6 +64,21 @@ pub async fn unlock(db: &DatabaseConnection, email: &str) -> Result<String, Stri
         .map_err(|e| e.to_string())?;
     Ok(format!(
         "{address} may sign in again ({forgotten} recent failed sign-ins forgotten)"
+    ))
+}
+
+/// Ends every session of an account, wherever it is signed in.
+pub async fn sign_out(db: &DatabaseConnection, email: &str) -> Result<String, String> {
+    let address = store::normalise_email(email).map_err(|e| e.to_string())?;
+    let user = store::find_user(db, &address)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("No account has the address {address}."))?;
+    let ended = sessions::end_sessions(db, user.id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{address} is signed out everywhere ({ended} sessions ended)"
     ))
 }
 
