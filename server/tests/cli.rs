@@ -203,6 +203,19 @@ fn an_operator_sets_up_a_country_its_people_and_a_token_from_the_command_line() 
         None,
     );
     assert!(token.starts_with("napt_"), "{token}");
+    assert_eq!(
+        run_ok(
+            &url,
+            &["user", "sign-out", "--email", "Focal@health.example.org"],
+            None
+        ),
+        "focal@health.example.org is signed out everywhere (0 sessions ended)"
+    );
+    let nobody = nap_tracker(&url, &["user", "sign-out", "--email", "nobody@example.org"]);
+    assert_eq!(
+        stderr_lines(&nobody),
+        ["nap-tracker: No account has the address nobody@example.org."]
+    );
 
     let wrong_role = nap_tracker(
         &url,
