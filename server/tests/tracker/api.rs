@@ -145,8 +145,9 @@ async fn progress_reported_with_a_token_is_checked_and_stored() {
         assert_eq!(json(&stale)["current_version"], 2);
 
         // The focal point reads the draft with the token; the public does not.
-        let seen =
-            json(&send_get_with_token(&app, &format!("/api/v1/commitments/{id}"), &token).await);
+        let seen = json(
+            &common::http::get_with_token(&app, &format!("/api/v1/commitments/{id}"), &token).await,
+        );
         assert_eq!(
             seen["updates"][0]["indicator_values"],
             json!([{"target_id": target_id, "value": 16.5}])
@@ -155,14 +156,6 @@ async fn progress_reported_with_a_token_is_checked_and_stored() {
         assert_eq!(seen["version"], 2);
         test_db.finish().await;
     }
-}
-
-async fn send_get_with_token(app: &axum::Router, uri: &str, token: &str) -> common::http::Reply {
-    let request = axum::http::Request::get(uri)
-        .header(header::AUTHORIZATION, format!("Bearer {token}"))
-        .body(axum::body::Body::empty())
-        .expect("request");
-    common::http::send(app, request).await
 }
 
 /// The API write, by each role, inside and outside its scope.

@@ -97,6 +97,52 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
         assert_eq!(json["description"], format!("Description {IMAGE} {SQL}"));
         assert_eq!(json["updates"][0]["narrative"], narrative);
 
+        // Downloads give the texts back as typed, and are never pages: a browser saves them,
+        // sniffs nothing and would run nothing in them.
+        for download in [
+            "/data/commitments.csv?country=KEN",
+            "/data/commitments.json?country=KEN",
+            "/data/updates.csv?country=KEN",
+            "/data/updates.json?country=KEN",
+            "/data/commitments.xlsx?country=KEN",
+        ] {
+            let reply = get(&app, download).await;
+            assert_eq!(reply.status, 200, "{download}");
+            let header = |name: &str| {
+                reply
+                    .headers
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            assert!(!reply.content_type.contains("html"), "{download}");
+            assert!(header("content-disposition").starts_with("attachment;"));
+            assert_eq!(header("x-content-type-options"), "nosniff");
+            assert!(
+                header("content-security-policy").contains("default-src 'none'"),
+                "{download}: {}",
+                header("content-security-policy")
+            );
+            if download.contains(".xlsx") {
+                let book = app::spreadsheets::read(
+                    "c.xlsx",
+                    &reply.bytes,
+                    &app::spreadsheets::Limits::default(),
+                )
+                .expect("xlsx");
+                let cells = format!("{:?}", book.sheets[0]);
+                assert!(cells.contains("Title </title><script>"), "{cells}");
+            } else if download.contains("commitments") {
+                assert!(reply.body.contains("Title </title><script>"), "{download}");
+            } else {
+                assert!(
+                    reply.body.contains("Narrative </title><script>"),
+                    "{download}"
+                );
+            }
+        }
+
         // A link that would run script is refused, not stored.
         let refused = progress::store::record(
             db,

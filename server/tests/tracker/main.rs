@@ -16,6 +16,7 @@ mod catalogue_http;
 mod crash;
 mod csrf;
 mod demo;
+mod foreign_ids;
 mod hostile_text;
 mod imports;
 mod imports_api;

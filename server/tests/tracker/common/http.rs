@@ -171,6 +171,15 @@ pub async fn get_with(app: &Router, uri: &str, cookie: &str) -> Reply {
     send(app, request).await
 }
 
+/// GETs `uri` with an API token, as another system does.
+pub async fn get_with_token(app: &Router, uri: &str, token: &str) -> Reply {
+    let request = Request::get(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .expect("request");
+    send(app, request).await
+}
+
 /// Posts the sign-in form and returns the whole answer, message included.
 pub async fn sign_in_attempt(app: &Router, email: &str, password: &str) -> Reply {
     let action = form_action(&get(app, "/sign-in").await.body, "/api/sign_in");
