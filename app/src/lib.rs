@@ -21,6 +21,7 @@ mod pages;
 pub mod plans;
 pub mod progress;
 pub mod refusal;
+pub mod review;
 mod routes;
 #[cfg(feature = "ssr")]
 pub mod spreadsheets;

@@ -9,13 +9,13 @@ use leptos_router::{
 
 use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
-    api::ApiPage, audit_log::AuditLogPage, catalogue::CataloguePage, commitment::CommitmentPage,
-    countries::CountriesPage, country::CountryPage, coverage::CoveragePage,
-    edit_commitment::EditCommitmentPage, group::GroupPage, home::HomePage,
-    import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
-    new_commitment::NewCommitmentPage, not_found::NotFound, open_data::OpenDataPage,
-    plan_editor::PlanEditorPage, recommendation::RecommendationPage, report::ReportPage,
-    search::SearchPage, sign_in::SignInPage,
+    api::ApiPage, assess::AssessPage, audit_log::AuditLogPage, catalogue::CataloguePage,
+    commitment::CommitmentPage, compare::ComparePage, countries::CountriesPage,
+    country::CountryPage, coverage::CoveragePage, edit_commitment::EditCommitmentPage,
+    group::GroupPage, home::HomePage, import_preview::ImportPreviewPage, imports::ImportsPage,
+    my_work::MyWorkPage, new_commitment::NewCommitmentPage, not_found::NotFound,
+    open_data::OpenDataPage, plan_editor::PlanEditorPage, recommendation::RecommendationPage,
+    report::ReportPage, review_queue::ReviewQueuePage, search::SearchPage, sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -87,6 +87,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/countries/:iso3/plan") view=PlanEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/commitments/:id") view=CommitmentPage ssr=SsrMode::Async />
                     <Route path=path!("/commitments/:id/report") view=ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/commitments/:id/assess") view=AssessPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/recommendations/:code/compare")
+                        view=ComparePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/commitments/:id/edit")
                         view=EditCommitmentPage

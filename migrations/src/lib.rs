@@ -13,6 +13,7 @@ mod m0004_update_dates;
 mod m0005_country_regions;
 mod m0006_evidence_index;
 mod m0007_sign_in_failures;
+mod m0008_assessment_percent;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_country_regions::Migration),
             Box::new(m0006_evidence_index::Migration),
             Box::new(m0007_sign_in_failures::Migration),
+            Box::new(m0008_assessment_percent::Migration),
         ]
     }
 }

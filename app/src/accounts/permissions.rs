@@ -73,6 +73,27 @@ impl Actor {
         })
     }
 
+    /// The countries whose progress this actor reviews: `None` for every country (a global
+    /// reviewer, an admin), otherwise the list, empty for someone who reviews nothing.
+    pub fn reviewed_countries(&self) -> Option<Vec<i32>> {
+        if self.holds(|role, country, _| {
+            role == Role::Admin || (role == Role::Reviewer && country.is_none())
+        }) {
+            return None;
+        }
+        let Actor::Person(caller) = self else {
+            return None;
+        };
+        Some(
+            caller
+                .memberships
+                .iter()
+                .filter(|m| m.role == Role::Reviewer)
+                .filter_map(|m| m.country_id)
+                .collect(),
+        )
+    }
+
     /// May read this country's unpublished plans.
     pub fn reads_drafts_of(&self, country_id: i32) -> bool {
         self.holds(|role, country, _| match role {

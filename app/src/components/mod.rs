@@ -11,3 +11,4 @@ pub mod recommendation_list;
 pub mod status;
 pub mod timeline;
 pub mod upload_form;
+pub mod voices;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::commitment_list::{number_text, percent_text, StatusBadge};
 use crate::components::status::{LoadError, Loading};
+use crate::components::voices::{review_text, Voices};
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_commitment, Commitment, CommitmentDetail, Target};
 use crate::progress::Update;
@@ -45,6 +46,7 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
     let CommitmentDetail {
         commitment: c,
         updates,
+        assessments,
         ..
     } = detail;
     let country_href = format!("/countries/{}", c.country);
@@ -66,6 +68,7 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
                 <Facts commitment=c.clone() />
                 {(!c.description.is_empty()).then(|| view! { <p class="description">{c.description.clone()}</p> })}
                 <Targets targets=c.targets.clone() />
+                <Voices commitment=c.clone() updates=updates.clone() assessments />
                 <section aria-labelledby="history">
                     <h2 id="history">{format!("Progress reported ({history_count})")}</h2>
                     <History updates targets=c.targets />
@@ -183,6 +186,7 @@ fn History(updates: Vec<Update>, targets: Vec<Target>) -> impl IntoView {
     let items = updates
         .into_iter()
         .map(|u| {
+            let review = review_text(&u);
             let values = u
                 .indicator_values
                 .iter()
@@ -202,7 +206,9 @@ fn History(updates: Vec<Update>, targets: Vec<Target>) -> impl IntoView {
                     view! { <li><a href=url rel="nofollow noopener">{text}</a></li> }
                 })
                 .collect_view();
-            let review = if u.review_state == "approved" { "reviewed" } else { "self-reported, awaiting review" };
+            let comment = u.review.and_then(|r| r.comment).map(|comment| view! {
+                <p class="review-comment"><strong>"Reviewer's comment: "</strong>{comment}</p>
+            });
             view! {
                 <li class="update">
                     <p class="update-head">
@@ -214,6 +220,7 @@ fn History(updates: Vec<Update>, targets: Vec<Target>) -> impl IntoView {
                         })}
                     </p>
                     {(!u.narrative.is_empty()).then(|| view! { <p>{u.narrative}</p> })}
+                    {comment}
                     <ul class="values">{values}</ul>
                     <ul class="evidence">{links}</ul>
                 </li>

@@ -1,9 +1,11 @@
 //! One file per page.
 
 pub mod api;
+pub mod assess;
 pub mod audit_log;
 pub mod catalogue;
 pub mod commitment;
+pub mod compare;
 pub mod countries;
 pub mod country;
 pub mod coverage;
@@ -19,5 +21,6 @@ pub mod open_data;
 pub mod plan_editor;
 pub mod recommendation;
 pub mod report;
+pub mod review_queue;
 pub mod search;
 pub mod sign_in;

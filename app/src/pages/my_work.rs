@@ -82,6 +82,12 @@ fn Work(work: MyWork) -> impl IntoView {
         .memberships
         .iter()
         .any(|m| m.role == crate::accounts::Role::Admin);
+    let reviews = work.caller.memberships.iter().any(|m| {
+        matches!(
+            m.role,
+            crate::accounts::Role::Reviewer | crate::accounts::Role::Admin
+        )
+    });
     view! {
         <h1>"My work"</h1>
         <p>"Signed in as " <strong>{work.caller.display_name}</strong> " (" {work.caller.email} "), " {roles} "."</p>
@@ -95,13 +101,48 @@ fn Work(work: MyWork) -> impl IntoView {
         </ActionForm>
         <FormAlert message=Signal::derive(move || failure(sign_out_everywhere.value().get())) />
         {is_admin.then(|| view! { <p><a href="/admin/audit">"Audit log"</a></p> })}
+        {reviews.then(|| view! { <p><a href="/review">"Review queue: progress updates awaiting review"</a></p> })}
         {countries}
         <ul class="plans">{plans}</ul>
+        <ReturnedUpdates returned=work.returned />
         <h2>{format!("My commitments ({count})")}</h2>
         <p>"Overdue first, then those due soon, then those not updated for longest."</p>
         <p><a href="/imports">"Report on many at once with a spreadsheet"</a></p>
         <Attention commitments=work.commitments may_change=coordinates />
     }
+}
+
+/// Updates a reviewer sent back, first on the page: each waits for a new update.
+#[component]
+fn ReturnedUpdates(returned: Vec<crate::review::Returned>) -> impl IntoView {
+    if returned.is_empty() {
+        return ().into_any();
+    }
+    let count = returned.len();
+    let items = returned
+        .into_iter()
+        .map(|r| {
+            let report = format!("/commitments/{}/report", r.commitment_id);
+            let page = format!("/commitments/{}", r.commitment_id);
+            view! {
+                <li class="returned">
+                    <p><a href=page>{r.reference.clone()} ": " {r.title}</a>
+                    " · your report of " {r.reporting_date.to_string()} " was returned by "
+                    {r.reviewer} " on " {r.reviewed_at.date_naive().to_string()} ":"</p>
+                    <blockquote>{r.comment}</blockquote>
+                    <p><a href=report>"Answer with a new update"<span class="visually-hidden">{format!(" on {}", r.reference)}</span></a></p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="returned" class="notice">
+            <h2 id="returned">{format!("Returned by reviewers ({count})")}</h2>
+            <p>"A reviewer of the Commission asks you to look again at these reports. Answer each with a new update: the earlier report and the comment stay in the commitment's history."</p>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]

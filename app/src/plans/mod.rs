@@ -140,6 +140,8 @@ pub struct CommitmentDetail {
     pub commitment: Commitment,
     pub plan_status: PlanStatus,
     pub updates: Vec<Update>,
+    /// Reviewers' assessments, newest first: the first is the reviewers' current word.
+    pub assessments: Vec<crate::review::Assessment>,
 }
 
 /// A country's page: its published plans and their commitments.

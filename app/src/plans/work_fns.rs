@@ -15,6 +15,8 @@ pub struct MyWork {
     pub plans: Vec<(Plan, String)>,
     /// Browsers or devices the person is signed in on, this one included.
     pub open_sessions: u64,
+    /// Updates on these commitments a reviewer returned, still to be answered.
+    pub returned: Vec<crate::review::Returned>,
 }
 
 /// `None` when nobody is signed in.
@@ -36,11 +38,15 @@ pub async fn get_my_work() -> Result<Option<MyWork>, ServerFnError> {
     let open_sessions = crate::accounts::sessions::open_sessions(&db, caller.user_id, now)
         .await
         .map_err(unreadable)?;
+    let returned = crate::review::returned::unanswered(&db, &commitments)
+        .await
+        .map_err(unreadable)?;
     Ok(Some(MyWork {
         caller,
         commitments,
         plans,
         open_sessions,
+        returned,
     }))
 }
 

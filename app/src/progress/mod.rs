@@ -45,7 +45,19 @@ pub struct Update {
     pub import_batch: Option<i32>,
     /// `submitted`, `approved` or `returned`.
     pub review_state: String,
+    /// Who approved or returned it, when, and why: `None` while it awaits review.
+    pub review: Option<Review>,
     pub created_at: DateTime<Utc>,
+}
+
+/// A reviewer's decision on an update.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Review {
+    pub reviewer: String,
+    /// Required when the update was returned; optional when approved.
+    pub comment: Option<String>,
+    pub reviewed_at: DateTime<Utc>,
 }
 
 /// An update as sent by the form or the API, before checking. Everything but `status` is

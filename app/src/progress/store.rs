@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::entities::{evidence_link, indicator_value, progress_update};
 pub(crate) use super::write::{insert, insert_all, Current, Written};
-use super::{IndicatorValue, Source, Update, UpdateInput, ValidUpdate};
+use super::{IndicatorValue, Review, Source, Update, UpdateInput, ValidUpdate};
 use crate::accounts::{entities::user, Actor};
 use crate::audit::{self, Change};
 use crate::plans::entities::{action_plan, commitment, target};
@@ -122,6 +122,7 @@ pub async fn record(
         source: source.as_str().to_owned(),
         import_batch: None,
         review_state: stored.review_state,
+        review: None,
         created_at: stored.created_at,
     })
 }
@@ -158,7 +159,8 @@ pub async fn reported_on(
     .await
 }
 
-async fn updates_where(
+/// The updates `condition` selects, by commitment, newest first.
+pub(crate) async fn updates_where(
     db: &impl ConnectionTrait,
     condition: Condition,
 ) -> Result<HashMap<i32, Vec<Update>>, DbErr> {
@@ -199,7 +201,10 @@ async fn updates_where(
                 .push(link.url);
         }
     }
-    let author_ids: std::collections::BTreeSet<i32> = rows.iter().map(|u| u.author_id).collect();
+    let author_ids: std::collections::BTreeSet<i32> = rows
+        .iter()
+        .flat_map(|u| std::iter::once(u.author_id).chain(u.reviewer_id))
+        .collect();
     let mut authors: HashMap<i32, String> = HashMap::new();
     for part in author_ids.into_iter().collect::<Vec<_>>().chunks(ID_LIST) {
         authors.extend(
@@ -230,6 +235,14 @@ async fn updates_where(
                 source: row.source,
                 import_batch: row.import_batch_id,
                 review_state: row.review_state,
+                review: row.reviewed_at.map(|reviewed_at| Review {
+                    reviewer: row
+                        .reviewer_id
+                        .and_then(|id| authors.get(&id).cloned())
+                        .unwrap_or_default(),
+                    comment: row.review_comment,
+                    reviewed_at,
+                }),
                 created_at: row.created_at,
             });
     }

@@ -14,7 +14,7 @@ mod progress;
 
 pub use catalogue::{Frameworks, RecommendationGroups, RecommendationSubitems, Recommendations};
 pub use people::Users;
-pub use progress::{EvidenceLinks, ProgressUpdates};
+pub use progress::{Assessments, EvidenceLinks, ProgressUpdates};
 
 pub struct Migration;
 
@@ -75,11 +75,11 @@ impl MigrationTrait for Migration {
     }
 }
 
-fn one_of(column: impl IntoIden, values: &[&str]) -> SimpleExpr {
+pub(crate) fn one_of(column: impl IntoIden, values: &[&str]) -> SimpleExpr {
     Expr::col(column).is_in(values.iter().copied())
 }
 
-fn percent(column: impl IntoIden) -> SimpleExpr {
+pub(crate) fn percent(column: impl IntoIden) -> SimpleExpr {
     Expr::col(column).between(0, 100)
 }
 

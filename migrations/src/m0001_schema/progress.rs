@@ -315,4 +315,6 @@ pub enum Assessments {
     Status,
     Narrative,
     CreatedAt,
+    /// Added by m0008.
+    PercentComplete,
 }

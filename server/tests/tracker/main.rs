@@ -33,6 +33,7 @@ mod pages;
 mod permissions;
 mod plans;
 mod rate_limits;
+mod review;
 mod search;
 mod security_headers;
 mod session_limits;

@@ -146,11 +146,30 @@ pub async fn commitment_detail(
     let Some(commitment) = assemble(db, vec![row], today).await?.pop() else {
         return Ok(None);
     };
+    let assessments = crate::review::assess::assessments_of(db, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
     Ok(Some(CommitmentDetail {
         commitment,
         plan_status: status,
         updates: updates.remove(&id).unwrap_or_default(),
+        assessments,
     }))
+}
+
+/// The id of the country whose plan holds commitment `id`.
+pub async fn country_of_commitment(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<i32>, DbErr> {
+    let Some(row) = commitment::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(action_plan::Entity::find_by_id(row.plan_id)
+        .one(db)
+        .await?
+        .map(|plan| plan.country_id))
 }
 
 /// Every published commitment that answers the recommendation `code`, by country.
