@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod api_reference;
 pub mod audit;
 pub mod catalogue;
+pub mod civil_society;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod demo;

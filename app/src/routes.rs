@@ -14,8 +14,10 @@ use crate::pages::{
     country::CountryPage, coverage::CoveragePage, edit_commitment::EditCommitmentPage,
     group::GroupPage, home::HomePage, import_preview::ImportPreviewPage, imports::ImportsPage,
     my_work::MyWorkPage, new_commitment::NewCommitmentPage, not_found::NotFound,
-    open_data::OpenDataPage, plan_editor::PlanEditorPage, recommendation::RecommendationPage,
-    report::ReportPage, review_queue::ReviewQueuePage, search::SearchPage, sign_in::SignInPage,
+    open_data::OpenDataPage, organisations::OrganisationsPage, plan_editor::PlanEditorPage,
+    recommendation::RecommendationPage, register_organisation::RegisterOrganisationPage,
+    report::ReportPage, review_queue::ReviewQueuePage, search::SearchPage,
+    shadow_assess::ShadowAssessPage, sign_in::SignInPage,
 };
 
 /// The document around the app, rendered on the server only.
@@ -94,6 +96,13 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/commitments/:id/shadow") view=ShadowAssessPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/organisations/register")
+                        view=RegisterOrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/commitments/:id/edit")
                         view=EditCommitmentPage

@@ -14,6 +14,7 @@ mod m0005_country_regions;
 mod m0006_evidence_index;
 mod m0007_sign_in_failures;
 mod m0008_assessment_percent;
+mod m0009_civil_society;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_evidence_index::Migration),
             Box::new(m0007_sign_in_failures::Migration),
             Box::new(m0008_assessment_percent::Migration),
+            Box::new(m0009_civil_society::Migration),
         ]
     }
 }

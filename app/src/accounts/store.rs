@@ -124,36 +124,7 @@ pub async fn grant(
             let password_hash = password_hash.ok_or_else(|| AccountError::PasswordNeeded {
                 email: email.clone(),
             })?;
-            let display_name = display_name
-                .map(str::trim)
-                .filter(|name| !name.is_empty())
-                .map_or_else(|| email.clone(), str::to_owned);
-            let created = user::ActiveModel {
-                email: Set(email.clone()),
-                display_name: Set(display_name),
-                password_hash: Set(password_hash),
-                is_active: Set(true),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            audit::record(
-                &txn,
-                Change {
-                    actor: actor.user_id(),
-                    action: "user.create",
-                    entity_type: "user",
-                    entity_id: created.id.to_string(),
-                    before: None,
-                    after: Some(json!({
-                        "email": created.email,
-                        "display_name": created.display_name,
-                    })),
-                },
-            )
-            .await?;
-            created
+            create_account(&txn, actor.user_id(), &email, display_name, password_hash).await?
         }
     };
 
@@ -207,6 +178,47 @@ pub async fn grant(
     find_user(db, &email)
         .await?
         .ok_or(AccountError::UnknownUser(email))
+}
+
+/// A new active account, audited as made by `actor_id` (`None`: the person themselves or the
+/// operator). The display name defaults to the email address.
+pub(crate) async fn create_account(
+    txn: &impl ConnectionTrait,
+    actor_id: Option<i32>,
+    email: &str,
+    display_name: Option<&str>,
+    password_hash: String,
+) -> Result<user::Model, DbErr> {
+    let display_name = display_name
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map_or_else(|| email.to_owned(), str::to_owned);
+    let created = user::ActiveModel {
+        email: Set(email.to_owned()),
+        display_name: Set(display_name),
+        password_hash: Set(password_hash),
+        is_active: Set(true),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    audit::record(
+        txn,
+        Change {
+            actor: actor_id,
+            action: "user.create",
+            entity_type: "user",
+            entity_id: created.id.to_string(),
+            before: None,
+            after: Some(json!({
+                "email": created.email,
+                "display_name": created.display_name,
+            })),
+        },
+    )
+    .await?;
+    Ok(created)
 }
 
 /// Every account, by email address, with its roles.

@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod bar_chart;
+pub mod by_id;
 pub mod commitment_form;
 pub mod commitment_list;
 pub mod country_figures;

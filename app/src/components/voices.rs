@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::civil_society::ShadowAssessment;
 use crate::components::commitment_list::{percent_text, StatusBadge};
-use crate::plans::Commitment;
+use crate::plans::{Commitment, Status};
 use crate::progress::Update;
 use crate::review::Assessment;
 
@@ -32,7 +33,10 @@ pub fn Voices(
     commitment: Commitment,
     updates: Vec<Update>,
     assessments: Vec<Assessment>,
+    civil_society: Vec<ShadowAssessment>,
 ) -> impl IntoView {
+    let ministry = commitment.status;
+    let id = commitment.id;
     let latest = updates.first().map(review_text);
     let reviewed = updates.into_iter().find(|u| u.review_state == "approved");
     let mut assessments = assessments.into_iter();
@@ -62,9 +66,18 @@ pub fn Voices(
                 <div>
                     <dt>"The Commission's reviewer assesses"</dt>
                     <dd>{match current {
-                        Some(a) => view! { <AssessmentText assessment=a /> }.into_any(),
+                        Some(a) => view! {
+                            <Disagreement ministry other=a.status />
+                            <AssessmentText assessment=a />
+                        }.into_any(),
                         None => "No assessment yet".into_any(),
                     }}</dd>
+                </div>
+                <div>
+                    <dt>"Civil society assesses"</dt>
+                    <dd><CivilSociety ministry assessments=civil_society />
+                        <a href=format!("/commitments/{id}/shadow")>"Civil-society organisations: publish your assessment"</a>
+                    </dd>
                 </div>
             </dl>
             {(!earlier.is_empty()).then(|| {
@@ -94,4 +107,50 @@ fn AssessmentText(assessment: Assessment) -> impl IntoView {
         <time datetime=a.created_at.to_rfc3339()>{a.created_at.date_naive().to_string()}</time>
         <p class="justification">{a.justification}</p>
     }
+}
+
+/// Flags a judgement more than one step of the scale away from the ministry's.
+#[component]
+fn Disagreement(ministry: Status, other: Status) -> impl IntoView {
+    ministry.disagrees_with(other).then(|| {
+        view! {
+            <strong class="flag-disagree">"Disagrees with the ministry by more than one step"</strong>
+            " "
+        }
+    })
+}
+
+#[component]
+fn CivilSociety(ministry: Status, assessments: Vec<ShadowAssessment>) -> impl IntoView {
+    if assessments.is_empty() {
+        return view! { <p>"No organisation has published an assessment yet."</p> }.into_any();
+    }
+    let items = assessments
+        .into_iter()
+        .map(|s| {
+            let links = s
+                .evidence_urls
+                .into_iter()
+                .map(|url| {
+                    let text = url.clone();
+                    view! { <li><a href=url rel="nofollow noopener">{text}</a></li> }
+                })
+                .collect_view();
+            let when = s.revised_at.unwrap_or(s.created_at).date_naive().to_string();
+            let name = if s.organisation_website.is_empty() {
+                view! { <strong>{s.organisation}</strong> }.into_any()
+            } else {
+                view! { <a href=s.organisation_website rel="nofollow noopener">{s.organisation}</a> }.into_any()
+            };
+            view! {
+                <li>
+                    <Disagreement ministry other=s.status />
+                    <StatusBadge status=s.status /> " · " {name} " · " {when}
+                    <p class="justification">{s.justification}</p>
+                    <ul class="evidence">{links}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="civil-society">{items}</ul> }.into_any()
 }

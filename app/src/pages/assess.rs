@@ -4,8 +4,8 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
+use crate::components::by_id::resource_by_id;
 use crate::components::commitment_list::{percent_text, StatusBadge};
 use crate::components::status::{failure, FormAlert, LoadError, Loading};
 use crate::pages::not_found::NotFound;
@@ -14,19 +14,7 @@ use crate::review::{get_assessment_form, AssessCommitment};
 
 #[component]
 pub fn AssessPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-    };
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_assessment_form(id).await,
-            None => Ok(None),
-        }
-    });
+    let detail = resource_by_id(get_assessment_form);
     view! {
         <div class="wrap">
             <Suspense fallback=Loading>

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
+use crate::components::by_id::resource_by_id;
 use crate::components::commitment_list::{number_text, percent_text, StatusBadge};
 use crate::components::status::{LoadError, Loading};
 use crate::components::voices::{review_text, Voices};
@@ -14,20 +14,7 @@ use crate::progress::Update;
 
 #[component]
 pub fn CommitmentPage() -> impl IntoView {
-    let params = use_params_map();
-    // An id that is not a number is a page that does not exist, like an unknown id.
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-    };
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_commitment(id).await,
-            None => Ok(None),
-        }
-    });
+    let detail = resource_by_id(get_commitment);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -47,6 +34,7 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
         commitment: c,
         updates,
         assessments,
+        civil_society,
         ..
     } = detail;
     let country_href = format!("/countries/{}", c.country);
@@ -68,7 +56,7 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
                 <Facts commitment=c.clone() />
                 {(!c.description.is_empty()).then(|| view! { <p class="description">{c.description.clone()}</p> })}
                 <Targets targets=c.targets.clone() />
-                <Voices commitment=c.clone() updates=updates.clone() assessments />
+                <Voices commitment=c.clone() updates=updates.clone() assessments civil_society />
                 <section aria-labelledby="history">
                     <h2 id="history">{format!("Progress reported ({history_count})")}</h2>
                     <History updates targets=c.targets />

@@ -100,10 +100,18 @@ fn Work(work: MyWork) -> impl IntoView {
             " (on every browser and device, for a computer left signed in or a lost phone)"
         </ActionForm>
         <FormAlert message=Signal::derive(move || failure(sign_out_everywhere.value().get())) />
-        {is_admin.then(|| view! { <p><a href="/admin/audit">"Audit log"</a></p> })}
+        {is_admin.then(|| view! { <p><a href="/admin/audit">"Audit log"</a> " · " <a href="/admin/organisations">"Civil-society organisations"</a></p> })}
         {reviews.then(|| view! { <p><a href="/review">"Review queue: progress updates awaiting review"</a></p> })}
         {countries}
         <ul class="plans">{plans}</ul>
+        {work.organisation.map(|(name, state)| {
+            let standing = match state.as_str() {
+                "approved" => "approved: open any published commitment to publish its assessment",
+                "pending" => "awaiting an administrator's approval",
+                _ => "not approved by the administrators",
+            };
+            view! { <p class="notice">{format!("You speak for {name}, {standing}.")}</p> }
+        })}
         <ReturnedUpdates returned=work.returned />
         <h2>{format!("My commitments ({count})")}</h2>
         <p>"Overdue first, then those due soon, then those not updated for longest."</p>

@@ -4,27 +4,15 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
+use crate::components::by_id::resource_by_id;
 use crate::components::status::{failure, FormAlert, LoadError, Loading};
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_commitment_for_report, CommitmentDetail, ReportProgress, Status};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-    };
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_commitment_for_report(id).await,
-            None => Ok(None),
-        }
-    });
+    let detail = resource_by_id(get_commitment_for_report);
     view! {
         <div class="wrap">
             <Suspense fallback=Loading>

@@ -30,6 +30,11 @@ pub fn SignInPage() -> impl IntoView {
                 <input id="password" type="password" name="password" autocomplete="current-password" required />
                 <button type="submit">"Sign in"</button>
             </ActionForm>
+            <p>
+                "Speak for a civil-society organisation? "
+                <a href="/organisations/register">"Register it"</a>
+                " to publish its assessments of commitments."
+            </p>
         </div>
     }
 }

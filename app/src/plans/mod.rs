@@ -142,6 +142,8 @@ pub struct CommitmentDetail {
     pub updates: Vec<Update>,
     /// Reviewers' assessments, newest first: the first is the reviewers' current word.
     pub assessments: Vec<crate::review::Assessment>,
+    /// Approved civil-society organisations' assessments, by organisation.
+    pub civil_society: Vec<crate::civil_society::ShadowAssessment>,
 }
 
 /// A country's page: its published plans and their commitments.

@@ -55,6 +55,28 @@ impl Status {
         }
     }
 
+    /// Its place on the scale from not started (0) to complete (3); `None` for withdrawn,
+    /// which is off the scale.
+    pub fn step(self) -> Option<u8> {
+        match self {
+            Status::NotStarted => Some(0),
+            Status::Limited => Some(1),
+            Status::Substantial => Some(2),
+            Status::Complete => Some(3),
+            Status::Withdrawn => None,
+        }
+    }
+
+    /// Whether two judgements of one commitment lie more than one step of the scale apart:
+    /// the disagreement public pages flag. A withdrawal is flagged against any other status.
+    pub fn disagrees_with(self, other: Status) -> bool {
+        match (self.step(), other.step()) {
+            (Some(a), Some(b)) => a.abs_diff(b) > 1,
+            (None, None) => false,
+            _ => true,
+        }
+    }
+
     /// Whether the commitment is still to be delivered (neither complete nor withdrawn).
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Complete | Status::Withdrawn)
@@ -108,6 +130,17 @@ mod tests {
         assert_eq!("COMPLETE".parse(), Ok(Status::Complete));
         let error = "fini".parse::<Status>().expect_err("not a status");
         assert!(error.to_string().contains("'fini' is not a status"));
+    }
+
+    #[test]
+    fn disagreement_is_more_than_one_step_of_the_scale() {
+        use Status::*;
+        assert!(!Substantial.disagrees_with(Limited));
+        assert!(Substantial.disagrees_with(NotStarted));
+        assert!(Complete.disagrees_with(Limited));
+        assert!(!Complete.disagrees_with(Complete));
+        assert!(Withdrawn.disagrees_with(Complete));
+        assert!(!Withdrawn.disagrees_with(Withdrawn));
     }
 
     #[test]

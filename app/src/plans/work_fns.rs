@@ -17,6 +17,9 @@ pub struct MyWork {
     pub open_sessions: u64,
     /// Updates on these commitments a reviewer returned, still to be answered.
     pub returned: Vec<crate::review::Returned>,
+    /// The civil-society organisation the person speaks for, and its state (`pending`,
+    /// `approved`, `rejected`).
+    pub organisation: Option<(String, String)>,
 }
 
 /// `None` when nobody is signed in.
@@ -41,7 +44,12 @@ pub async fn get_my_work() -> Result<Option<MyWork>, ServerFnError> {
     let returned = crate::review::returned::unanswered(&db, &commitments)
         .await
         .map_err(unreadable)?;
+    let organisation = crate::civil_society::organisations::of_person(&db, caller.user_id)
+        .await
+        .map_err(unreadable)?
+        .map(|org| (org.name, org.state));
     Ok(Some(MyWork {
+        organisation,
         caller,
         commitments,
         plans,

@@ -14,6 +14,7 @@ mod progress;
 
 pub use catalogue::{Frameworks, RecommendationGroups, RecommendationSubitems, Recommendations};
 pub use people::Users;
+pub use plans::Commitments;
 pub use progress::{Assessments, EvidenceLinks, ProgressUpdates};
 
 pub struct Migration;

@@ -13,6 +13,7 @@ mod api_document;
 mod backup;
 mod catalogue;
 mod catalogue_http;
+mod civil_society;
 mod crash;
 mod csrf;
 mod demo;

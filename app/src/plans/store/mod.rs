@@ -150,11 +150,16 @@ pub async fn commitment_detail(
         .await?
         .remove(&id)
         .unwrap_or_default();
+    let civil_society = crate::civil_society::shadow::of_commitments(db, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
     Ok(Some(CommitmentDetail {
         commitment,
         plan_status: status,
         updates: updates.remove(&id).unwrap_or_default(),
         assessments,
+        civil_society,
     }))
 }
 
