@@ -77,6 +77,8 @@ pub fn Voices(
                     <dt>"Civil society assesses"</dt>
                     <dd><CivilSociety ministry assessments=civil_society />
                         <a href=format!("/commitments/{id}/shadow")>"Civil-society organisations: publish your assessment"</a>
+                        " · "
+                        <a href=format!("/review?commitment={id}")>"Reviewers: its updates awaiting review"</a>
                     </dd>
                 </div>
             </dl>

@@ -22,6 +22,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
             group: text("group"),
             owner: text("owner"),
             waiting_days: text("waiting").and_then(|days| days.trim().parse().ok()),
+            commitment: text("commitment").and_then(|id| id.trim().parse().ok()),
         }
     };
     let decide = ServerAction::<DecideUpdate>::new();
@@ -92,6 +93,7 @@ fn Filters(queue: Queue, chosen: QueueFilter) -> impl IntoView {
                     <input id="review-waiting" name="waiting" type="number" min="0"
                         value=chosen.waiting_days.map(|d| d.to_string()).unwrap_or_default() />
                 </div>
+                {chosen.commitment.map(|id| view! { <input type="hidden" name="commitment" value=id /> })}
                 <div class="search-row">
                     <button type="submit">"Show"</button>
                 </div>
@@ -132,6 +134,7 @@ fn Item(item: QueueItem, decide: ServerAction<DecideUpdate>) -> impl IntoView {
     let id = u.id;
     let heading = format!("{} {}: {}", item.country, item.reference, item.title);
     let page = format!("/commitments/{}", item.commitment_id);
+    let assess = format!("/commitments/{}/assess", item.commitment_id);
     let waited = match item.waiting_days {
         0 => "submitted today".to_owned(),
         1 => "submitted 1 day ago".to_owned(),
@@ -158,6 +161,7 @@ fn Item(item: QueueItem, decide: ServerAction<DecideUpdate>) -> impl IntoView {
             <p><StatusBadge status=u.status /> " " {percent_text(u.percent_complete)}</p>
             {(!u.narrative.is_empty()).then(|| view! { <p>{u.narrative}</p> })}
             <ul class="evidence">{links}</ul>
+            <p><a href=assess>"Record your own assessment of the commitment"<span class="visually-hidden">{format!(" {}", item.reference)}</span></a></p>
             <div class="review-actions">
                 <ActionForm action=decide attr:class="form">
                     <input type="hidden" name="update_id" value=id />

@@ -40,6 +40,8 @@ pub struct QueueFilter {
     /// Owner (ministry or agency) code.
     pub owner: Option<String>,
     pub waiting_days: Option<u32>,
+    /// One commitment's updates only, as its page links to them.
+    pub commitment: Option<i32>,
 }
 
 /// A submitted update with what a reviewer needs to judge it.

@@ -53,6 +53,9 @@ fn commitments_selected(scope: Option<Vec<i32>>, filter: &QueueFilter) -> Select
         }
         commitments.and_where(commitment::Column::LeadOwnerId.in_subquery(owners));
     }
+    if let Some(id) = filter.commitment {
+        commitments.and_where(commitment::Column::Id.eq(id));
+    }
     if let Some(code) = &filter.group {
         let groups = Query::select()
             .column(group::Column::Id)

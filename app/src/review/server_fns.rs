@@ -25,6 +25,7 @@ pub async fn get_review_queue(filter: QueueFilter) -> Result<Option<Queue>, Serv
         group: filter.group.filter(|g| !g.trim().is_empty()),
         owner: filter.owner.filter(|o| !o.trim().is_empty()),
         waiting_days: filter.waiting_days,
+        commitment: filter.commitment,
     };
     super::queue::queue(&db, &actor, &filter, chrono::Utc::now())
         .await
