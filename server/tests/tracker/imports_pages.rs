@@ -89,7 +89,7 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
             .unwrap_or_default();
         assert_eq!(
             disposition,
-            "attachment; filename=\"progress-KEN-MOH-fr.xlsx\""
+            "attachment; filename=\"progress-KEN-MOH-fr.xlsx\"; filename*=UTF-8''progress-KEN-MOH-fr.xlsx"
         );
 
         let id_text = id.to_string();
@@ -209,7 +209,7 @@ async fn a_focal_point_previews_fixes_and_imports_a_file_from_the_pages() {
                     .headers
                     .get(header::CONTENT_DISPOSITION)
                     .and_then(|v| v.to_str().ok()),
-                Some("attachment; filename=\"june.csv\"")
+                Some("attachment; filename=\"june.csv\"; filename*=UTF-8''june.csv")
             );
         }
         let reviewed = get_with(&app, &preview_url, &reviewer).await;

@@ -60,7 +60,7 @@ async fn downloads_hold_the_published_commitments_with_formulas_neutralised() {
         assert_eq!(csv.content_type, "text/csv; charset=utf-8");
         assert_eq!(
             csv.headers["content-disposition"],
-            r#"attachment; filename="nap-commitments-KEN.csv""#
+            r#"attachment; filename="nap-commitments-KEN.csv"; filename*=UTF-8''nap-commitments-KEN.csv"#
         );
         let sheet = sheet_of("k.csv", csv.body.as_bytes());
         assert_eq!(texts(&sheet, 0), names);
@@ -254,7 +254,7 @@ async fn progress_updates_download_in_every_format_with_formulas_neutralised() {
         assert_eq!(csv.status, StatusCode::OK);
         assert_eq!(
             csv.headers["content-disposition"],
-            r#"attachment; filename="nap-updates-KEN.csv""#
+            r#"attachment; filename="nap-updates-KEN.csv"; filename*=UTF-8''nap-updates-KEN.csv"#
         );
         let sheet = sheet_of("u.csv", csv.body.as_bytes());
         assert_eq!(texts(&sheet, 0), names);
