@@ -25,6 +25,6 @@ export async function signIn(page: Page, email: string) {
 export async function signOut(page: Page) {
   await page.goto("/my");
   await waitForHydration(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
 }
