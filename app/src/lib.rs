@@ -13,9 +13,11 @@ pub mod audit;
 pub mod catalogue;
 pub mod civil_society;
 mod components;
+pub mod cycles;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod imports;
+pub mod notices;
 pub mod open_data;
 pub mod overview;
 mod pages;

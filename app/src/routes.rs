@@ -11,10 +11,12 @@ use crate::components::layout::{DemoBanner, SiteFooter, SiteHeader};
 use crate::pages::{
     api::ApiPage, assess::AssessPage, audit_log::AuditLogPage, catalogue::CataloguePage,
     commitment::CommitmentPage, compare::ComparePage, countries::CountriesPage,
-    country::CountryPage, coverage::CoveragePage, edit_commitment::EditCommitmentPage,
-    group::GroupPage, home::HomePage, import_preview::ImportPreviewPage, imports::ImportsPage,
-    my_work::MyWorkPage, new_commitment::NewCommitmentPage, not_found::NotFound,
-    open_data::OpenDataPage, organisations::OrganisationsPage, plan_editor::PlanEditorPage,
+    country::CountryPage, coverage::CoveragePage, cycle::CyclePage,
+    cycle_compare::CycleComparePage, cycle_country::CycleCountryPage, cycles::CyclesPage,
+    edit_commitment::EditCommitmentPage, group::GroupPage, home::HomePage,
+    import_preview::ImportPreviewPage, imports::ImportsPage, my_work::MyWorkPage,
+    new_commitment::NewCommitmentPage, not_found::NotFound, open_data::OpenDataPage,
+    organisations::OrganisationsPage, plan_editor::PlanEditorPage,
     recommendation::RecommendationPage, register_organisation::RegisterOrganisationPage,
     report::ReportPage, review_queue::ReviewQueuePage, search::SearchPage,
     shadow_assess::ShadowAssessPage, sign_in::SignInPage,
@@ -96,6 +98,14 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/cycles") view=CyclesPage ssr=SsrMode::Async />
+                    <Route path=path!("/cycles/:id") view=CyclePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/cycles/:id/countries/:iso3")
+                        view=CycleCountryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/cycles/:id/compare") view=CycleComparePage ssr=SsrMode::Async />
                     <Route path=path!("/commitments/:id/shadow") view=ShadowAssessPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/organisations/register")

@@ -15,6 +15,8 @@ mod m0006_evidence_index;
 mod m0007_sign_in_failures;
 mod m0008_assessment_percent;
 mod m0009_civil_society;
+mod m0010_review_cycles;
+mod m0011_sign_in_times;
 
 pub use m0002_catalogue::load as load_catalogue;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_sign_in_failures::Migration),
             Box::new(m0008_assessment_percent::Migration),
             Box::new(m0009_civil_society::Migration),
+            Box::new(m0010_review_cycles::Migration),
+            Box::new(m0011_sign_in_times::Migration),
         ]
     }
 }

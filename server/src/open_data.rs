@@ -4,7 +4,9 @@
 //! on the "Open data" page.
 
 use app::open_data::store::{commitments, updates, Scope};
-use app::open_data::{commitment_table, csv, json, update_table, xlsx, Dataset, FORMATS};
+use app::open_data::{
+    commitment_table, csv, cycle_table, json, update_table, xlsx, Dataset, FORMATS,
+};
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -16,6 +18,7 @@ use serde::Deserialize;
 pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/data/{file}", get(download))
+        .route("/data/cycles/{file}", get(cycle_download))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::conditional::conditional,
@@ -99,18 +102,95 @@ async fn download(
         _ => "application/json",
     };
     let file_name = format!("nap-{}-{}.{format}", dataset.stem(), scope.name());
+    attachment_response(media_type, &file_name, bytes)
+}
+
+/// A download: its type, the name to save it under, and no sniffing of its content.
+fn attachment_response(media_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, media_type.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                crate::attachment::attachment(&file_name),
+                crate::attachment::attachment(file_name),
             ),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],
         bytes,
     )
         .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CountryQuery {
+    country: Option<String>,
+}
+
+/// `/data/cycles/{id}.csv` or `.json`: a closed review cycle's snapshot, whole or for
+/// `?country=`. The CSV holds a row per commitment; the JSON each commitment's whole record.
+async fn cycle_download(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<CountryQuery>,
+) -> Response {
+    let Some((id, format)) = file
+        .split_once('.')
+        .and_then(|(id, format)| Some((id.parse::<i32>().ok()?, format)))
+        .filter(|(_, format)| ["csv", "json"].contains(format))
+    else {
+        return (
+            StatusCode::NOT_FOUND,
+            "No such file: a review cycle's snapshot is /data/cycles/{id}.csv or /data/cycles/{id}.json.",
+        )
+            .into_response();
+    };
+    let cycle = match app::cycles::read::cycle(&state.db, id).await {
+        Ok(Some(cycle)) if cycle.is_closed() => cycle,
+        Ok(Some(cycle)) => {
+            return (
+                StatusCode::NOT_FOUND,
+                format!(
+                    "The review cycle \"{}\" is still open: its snapshot is taken when it closes.",
+                    cycle.name
+                ),
+            )
+                .into_response()
+        }
+        Ok(None) => {
+            return (
+                StatusCode::NOT_FOUND,
+                format!("There is no review cycle {id}."),
+            )
+                .into_response()
+        }
+        Err(error) => return failed(&error),
+    };
+    let country = query.country.filter(|c| !c.trim().is_empty());
+    let records = match app::cycles::read::records(&state.db, id, country.as_deref()).await {
+        Ok(records) => records,
+        Err(error) => return failed(&error),
+    };
+    let written = if format == "csv" {
+        csv(&cycle_table(&records)).map_err(|e| e.to_string())
+    } else {
+        serde_json::to_vec_pretty(&serde_json::json!({ "cycle": cycle, "commitments": records }))
+            .map_err(|e| e.to_string())
+    };
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(&error),
+    };
+    let media_type = if format == "csv" {
+        "text/csv; charset=utf-8"
+    } else {
+        "application/json"
+    };
+    let scope = country.map_or_else(|| "all".to_owned(), |c| c.trim().to_ascii_uppercase());
+    attachment_response(
+        media_type,
+        &format!("nap-cycle-{id}-{scope}.{format}"),
+        bytes,
+    )
 }
 
 fn failed(error: &dyn std::fmt::Display) -> Response {

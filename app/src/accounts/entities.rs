@@ -1,5 +1,6 @@
 //! sea-orm entities for accounts (tables created in `migrations/src/m0001_schema/people.rs`,
-//! `migrations/src/m0003_api_tokens.rs` and `migrations/src/m0007_sign_in_failures.rs`).
+//! `migrations/src/m0003_api_tokens.rs`, `migrations/src/m0007_sign_in_failures.rs` and
+//! `migrations/src/m0011_sign_in_times.rs`).
 
 pub mod user {
     use sea_orm::entity::prelude::*;
@@ -14,6 +15,9 @@ pub mod user {
         pub password_hash: String,
         pub is_active: bool,
         pub created_at: DateTimeUtc,
+        pub last_sign_in_at: Option<DateTimeUtc>,
+        /// The sign-in before the last: where "since your last visit" starts.
+        pub previous_sign_in_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,8 @@ pub(crate) mod entities;
 #[cfg(feature = "ssr")]
 pub mod lockout;
 #[cfg(feature = "ssr")]
+pub mod names;
+#[cfg(feature = "ssr")]
 pub mod passwords;
 mod permissions;
 mod role;
@@ -15,6 +17,8 @@ pub mod sessions;
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod visits;
 
 use serde::{Deserialize, Serialize};
 

@@ -68,6 +68,9 @@ pub async fn sign_in(
     super::sessions::mark_signed_in(&auth.session, now)
         .await
         .map_err(|e| unavailable(&e))?;
+    super::visits::record_sign_in(&db, user.id, now)
+        .await
+        .map_err(|e| unavailable(&e))?;
     // Only paths on this site: a link must not send people elsewhere after signing in.
     let target = next
         .filter(|n| n.starts_with('/') && !n.starts_with("//"))

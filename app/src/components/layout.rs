@@ -20,6 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/recommendations">"Recommendations"</A></li>
                         <li><A href="/countries">"Countries"</A></li>
                         <li><A href="/coverage">"Coverage"</A></li>
+                        <li><A href="/cycles">"Review cycles"</A></li>
                         <li><A href="/search">"Search"</A></li>
                         <li><A href="/my">"My work"</A></li>
                     </ul>

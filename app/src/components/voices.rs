@@ -113,7 +113,7 @@ fn AssessmentText(assessment: Assessment) -> impl IntoView {
 
 /// Flags a judgement more than one step of the scale away from the ministry's.
 #[component]
-fn Disagreement(ministry: Status, other: Status) -> impl IntoView {
+pub fn Disagreement(ministry: Status, other: Status) -> impl IntoView {
     ministry.disagrees_with(other).then(|| {
         view! {
             <strong class="flag-disagree">"Disagrees with the ministry by more than one step"</strong>

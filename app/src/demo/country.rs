@@ -29,7 +29,13 @@ pub struct Spec<'a> {
     /// Whether every commitment is led by the first owner, the Ministry of Health, instead of
     /// owners drawn at random.
     pub one_lead: bool,
+    /// The demo reviewer's account, made with the first country's people (`None` until then).
+    pub reviewer: Option<i32>,
 }
+
+/// Reports older than this many days were approved by the demo reviewer a week after they came
+/// in; newer ones await review, so the review queue holds about one quarter's reports.
+const REVIEWED_BEFORE_DAYS: i64 = 91;
 
 struct Person {
     id: i32,
@@ -44,6 +50,7 @@ fn account(rows: &mut Rows, ids: &mut Ids, spec: &Spec, email: String, name: &st
         password_hash: Set(spec.password_hash.to_owned()),
         is_active: Set(true),
         created_at: Set(Utc::now()),
+        ..Default::default()
     });
     Person { id }
 }
@@ -107,6 +114,7 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
     );
     // The focal point of the Ministry of Health reports on its commitments.
     let mut health = None;
+    let mut reviewer_id = spec.reviewer;
     if spec.with_people {
         let admin = account(
             &mut rows,
@@ -124,6 +132,7 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
             "Demo reviewer, Commission for Social Development",
         );
         grant(&mut rows, ids, &reviewer, "reviewer", None, None);
+        reviewer_id = Some(reviewer.id);
         let moh = account(
             &mut rows,
             ids,
@@ -252,6 +261,8 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
             }
             let update_id = ids.take(7);
             last_change = Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).unwrap_or_default());
+            let reviewed =
+                reviewer_id.filter(|_| day + Duration::days(REVIEWED_BEFORE_DAYS) < spec.today);
             rows.updates.push(progress_update::ActiveModel {
                 id: Set(update_id),
                 commitment_id: Set(commitment_id),
@@ -262,10 +273,15 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
                 author_id: Set(author),
                 source: Set(if dice.chance(30) { "import" } else { "form" }.to_owned()),
                 import_batch_id: Set(None),
-                review_state: Set("submitted".to_owned()),
-                reviewer_id: Set(None),
+                review_state: Set(if reviewed.is_some() {
+                    "approved"
+                } else {
+                    "submitted"
+                }
+                .to_owned()),
+                reviewer_id: Set(reviewed),
                 review_comment: Set(None),
-                reviewed_at: Set(None),
+                reviewed_at: Set(reviewed.map(|_| last_change + Duration::days(7))),
                 created_at: Set(last_change),
             });
             rows.values.push(indicator_value::ActiveModel {
@@ -313,5 +329,6 @@ pub fn generate(spec: Spec, ids: &mut Ids, dice: &mut Dice) -> Rows {
             updated_at: Set(last_change),
         });
     }
+    rows.reviewer = reviewer_id;
     rows
 }

@@ -90,6 +90,7 @@ pub async fn load(
     let mut ids = Ids::next_free(db).await?;
     let mut dice = Dice::new(2008);
     let (mut commitments, mut updates) = (0, 0);
+    let mut reviewer = None;
     for (n, (iso3, name, region)) in countries.iter().enumerate() {
         let per_country = match scale {
             Some(_) => dice.between(SCALE_COMMITMENTS.0, SCALE_COMMITMENTS.1),
@@ -108,10 +109,12 @@ pub async fn load(
                 // Quarterly, as most plans report; monthly at scale, for the volume benchmarks need.
                 report_every: if scale.is_some() { 30 } else { 91 },
                 one_lead: false,
+                reviewer,
             },
             &mut ids,
             &mut dice,
         );
+        reviewer = reviewer.or(plan.reviewer);
         commitments += plan.commitments.len();
         updates += plan.updates.len();
         let txn = db.begin().await?;
@@ -164,6 +167,7 @@ pub async fn load_one_owner(
             today,
             report_every: 91,
             one_lead: true,
+            reviewer: None,
         },
         &mut ids,
         &mut Dice::new(2008),

@@ -66,6 +66,8 @@ pub struct Rows {
     pub(super) updates: Vec<progress_update::ActiveModel>,
     pub(super) values: Vec<indicator_value::ActiveModel>,
     pub(super) evidence: Vec<evidence_link::ActiveModel>,
+    /// The demo reviewer's account, once made: later countries' reports name them too.
+    pub(super) reviewer: Option<i32>,
 }
 
 impl Rows {

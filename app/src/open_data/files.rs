@@ -3,13 +3,16 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{Dataset, COLUMNS, UPDATE_COLUMNS};
-use crate::plans::Commitment;
+use super::{Dataset, COLUMNS, CYCLE_COLUMNS, REVIEW_COLUMNS, UPDATE_COLUMNS};
+use crate::plans::{Commitment, CommitmentDetail};
 use crate::progress::Update;
 
-/// The rows of a file, each with a value per column of its dataset.
+/// The rows of a file, each with a value per column.
 pub struct Table {
-    pub dataset: Dataset,
+    /// The columns' names and meanings, in order.
+    pub columns: &'static [(&'static str, &'static str)],
+    /// The name of the spreadsheet's one sheet.
+    pub sheet: &'static str,
     pub rows: Vec<Vec<Value>>,
 }
 
@@ -47,7 +50,8 @@ pub fn neutralise(text: &str) -> String {
 /// The commitments, a row each in the order of [`COLUMNS`].
 pub fn commitment_table(commitments: &[Commitment]) -> Table {
     Table {
-        dataset: Dataset::Commitments,
+        columns: Dataset::Commitments.columns(),
+        sheet: "Commitments",
         rows: commitments.iter().map(commitment_row).collect(),
     }
 }
@@ -93,6 +97,39 @@ fn commitment_row(c: &Commitment) -> Vec<Value> {
     row.into()
 }
 
+/// Commitments as a review cycle kept them, a row each in the order of [`CYCLE_COLUMNS`].
+pub fn cycle_table(records: &[CommitmentDetail]) -> Table {
+    Table {
+        columns: &CYCLE_COLUMNS,
+        sheet: "Cycle",
+        rows: records.iter().map(cycle_row).collect(),
+    }
+}
+
+fn cycle_row(record: &CommitmentDetail) -> Vec<Value> {
+    let number = |n: Option<i32>| n.map_or(Value::Empty, |p| Value::Number(p.into()));
+    let reviewed = record.updates.iter().find(|u| u.review_state == "approved");
+    let assessed = record.assessments.first();
+    let review: [Value; REVIEW_COLUMNS.len()] = [
+        reviewed.map_or(Value::Empty, |u| text(u.status.as_str())),
+        number(reviewed.and_then(|u| u.percent_complete)),
+        reviewed.map_or(Value::Empty, |u| Value::Text(u.reporting_date.to_string())),
+        assessed.map_or(Value::Empty, |a| text(a.status.as_str())),
+        number(assessed.and_then(|a| a.percent_complete)),
+        list(
+            record
+                .civil_society
+                .iter()
+                .map(|s| format!("{}={}", s.organisation, s.status.as_str()))
+                .collect(),
+            "; ",
+        ),
+    ];
+    let mut row = commitment_row(&record.commitment);
+    row.extend(review);
+    row
+}
+
 /// The updates of each commitment, a row each in the order of [`UPDATE_COLUMNS`].
 pub fn update_table(histories: &[(Commitment, Vec<Update>)]) -> Table {
     let rows = histories
@@ -100,7 +137,8 @@ pub fn update_table(histories: &[(Commitment, Vec<Update>)]) -> Table {
         .flat_map(|(c, updates)| updates.iter().map(move |u| update_row(c, u)))
         .collect();
     Table {
-        dataset: Dataset::Updates,
+        columns: Dataset::Updates.columns(),
+        sheet: "Updates",
         rows,
     }
 }
@@ -137,7 +175,7 @@ fn update_row(c: &Commitment, u: &Update) -> Vec<Value> {
 /// UTF-8 CSV with a header row of the column names, comma-separated.
 pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(table.dataset.columns().iter().map(|(name, _)| *name))?;
+    writer.write_record(table.columns.iter().map(|(name, _)| *name))?;
     for row in &table.rows {
         writer.write_record(row.iter().map(Value::text))?;
     }
@@ -146,15 +184,14 @@ pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// An xlsx workbook of one sheet, "Commitments" or "Updates", with the same header row;
+/// An xlsx workbook of one sheet, named by the table, with the same header row;
 /// numbers are numbers and the header row stays in view.
 pub fn xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    let stem = table.dataset.stem();
-    sheet.set_name(format!("{}{}", stem[..1].to_uppercase(), &stem[1..]))?;
+    sheet.set_name(table.sheet)?;
     let bold = Format::new().set_bold();
-    for (column, (name, _)) in (0u16..).zip(table.dataset.columns().iter()) {
+    for (column, (name, _)) in (0u16..).zip(table.columns.iter()) {
         sheet.write_string_with_format(0, column, *name, &bold)?;
     }
     for (r, row) in (1u32..).zip(&table.rows) {
@@ -178,8 +215,7 @@ pub fn json(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
         .iter()
         .map(|row| {
             table
-                .dataset
-                .columns()
+                .columns
                 .iter()
                 .zip(row)
                 .map(|((name, _), value)| {

@@ -8,7 +8,9 @@ mod files;
 pub mod store;
 
 #[cfg(feature = "ssr")]
-pub use files::{commitment_table, csv, json, neutralise, update_table, xlsx, Table, Value};
+pub use files::{
+    commitment_table, csv, cycle_table, json, neutralise, update_table, xlsx, Table, Value,
+};
 
 /// Every column of the commitment files, in order, with what it holds.
 pub const COLUMNS: [(&str, &str); 17] = [
@@ -76,6 +78,57 @@ pub const UPDATE_COLUMNS: [(&str, &str); 15] = [
     ("review_state", "submitted, approved or returned"),
     ("recorded_at", "When it was recorded (UTC, RFC 3339)"),
 ];
+
+/// The columns a closed review cycle's file adds to [`COLUMNS`]: the other voices as they
+/// stood when the cycle closed.
+pub const REVIEW_COLUMNS: [(&str, &str); 6] = [
+    (
+        "reviewed_status",
+        "Status of the latest update a reviewer approved; empty if none",
+    ),
+    (
+        "reviewed_percent",
+        "Share done of that update, 0 to 100; empty if none",
+    ),
+    (
+        "reviewed_on",
+        "Reporting date of that update (YYYY-MM-DD); empty if none",
+    ),
+    (
+        "assessed_status",
+        "Status in the reviewers' latest assessment; empty if none",
+    ),
+    (
+        "assessed_percent",
+        "Share done in that assessment; empty if none",
+    ),
+    (
+        "civil_society",
+        "Civil-society assessments as organisation=status, separated by semicolons",
+    ),
+];
+
+/// Every column of a review cycle's file, in order: [`COLUMNS`], then [`REVIEW_COLUMNS`].
+pub const CYCLE_COLUMNS: [(&str, &str); COLUMNS.len() + REVIEW_COLUMNS.len()] =
+    joined(COLUMNS, REVIEW_COLUMNS);
+
+/// `a` followed by `b`; `N` must be the sum of their lengths.
+const fn joined<const A: usize, const B: usize, const N: usize>(
+    a: [(&'static str, &'static str); A],
+    b: [(&'static str, &'static str); B],
+) -> [(&'static str, &'static str); N] {
+    let mut all = [("", ""); N];
+    let mut i = 0;
+    while i < A {
+        all[i] = a[i];
+        i += 1;
+    }
+    while i < N {
+        all[i] = b[i - A];
+        i += 1;
+    }
+    all
+}
 
 /// What can be downloaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::accounts::{SignOut, SignOutEverywhere};
 use crate::components::commitment_list::{percent_text, StatusBadge};
+use crate::components::notices::SinceLastVisit;
 use crate::components::status::{failure, FormAlert, LoadError, Loading};
 use crate::plans::{get_my_work, Commitment, MyWork};
 
@@ -112,6 +113,7 @@ fn Work(work: MyWork) -> impl IntoView {
             };
             view! { <p class="notice">{format!("You speak for {name}, {standing}.")}</p> }
         })}
+        <SinceLastVisit notices=work.notices />
         <ReturnedUpdates returned=work.returned />
         <h2>{format!("My commitments ({count})")}</h2>
         <p>"Overdue first, then those due soon, then those not updated for longest."</p>

@@ -8,9 +8,11 @@ use crate::open_data::Dataset;
 
 /// The columns of one kind of file, with what each holds.
 #[component]
-fn ColumnTable(dataset: Dataset, caption: &'static str) -> impl IntoView {
-    let columns = dataset
-        .columns()
+fn ColumnTable(
+    columns: &'static [(&'static str, &'static str)],
+    caption: &'static str,
+) -> impl IntoView {
+    let columns = columns
         .iter()
         .map(|(name, meaning)| {
             view! {
@@ -62,8 +64,19 @@ pub fn OpenDataPage() -> impl IntoView {
                 "with =, +, - or @ is written with a leading apostrophe in CSV and XLSX, so that "
                 "spreadsheet programs show it instead of running it as a formula."
             </p>
-            <ColumnTable dataset=Dataset::Commitments caption="Columns of the commitment files" />
-            <ColumnTable dataset=Dataset::Updates caption="Columns of the progress update files" />
+            <ColumnTable columns=Dataset::Commitments.columns() caption="Columns of the commitment files" />
+            <ColumnTable columns=Dataset::Updates.columns() caption="Columns of the progress update files" />
+            <h2 id="cycles">"Review cycles"</h2>
+            <p>
+                "Each closed " <a href="/cycles">"review cycle"</a> " keeps every published "
+                "commitment as it stood when the cycle closed. Its page offers the snapshot as "
+                "CSV, at " <code>"/data/cycles/{id}.csv"</code> ", with the commitment columns "
+                "above followed by the ones below, and as JSON, at "
+                <code>"/data/cycles/{id}.json"</code> ", with each commitment's whole record: "
+                "its updates, the reviewers' assessments and civil society's. Both take "
+                <code>"?country=KEN"</code> " for one country."
+            </p>
+            <ColumnTable columns=&crate::open_data::REVIEW_COLUMNS caption="Columns a review cycle's CSV file adds" />
             <p>
                 "The recommendations themselves are at "
                 <a href="/api/v1/recommendations">"/api/v1/recommendations"</a> " (JSON)."

@@ -133,6 +133,9 @@ pub struct Commitment {
 }
 
 /// A commitment with its full progress history, newest first.
+///
+/// Closed review cycles keep these as JSON for good (`cycles`): a field added to this type, or
+/// to the types it holds, needs `#[serde(default)]` so that older snapshots still read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CommitmentDetail {

@@ -20,6 +20,8 @@ pub struct MyWork {
     /// The civil-society organisation the person speaks for, and its state (`pending`,
     /// `approved`, `rejected`).
     pub organisation: Option<(String, String)>,
+    /// What changed for the person since their last visit.
+    pub notices: crate::notices::Notices,
 }
 
 /// `None` when nobody is signed in.
@@ -48,7 +50,11 @@ pub async fn get_my_work() -> Result<Option<MyWork>, ServerFnError> {
         .await
         .map_err(unreadable)?
         .map(|org| (org.name, org.state));
+    let notices = crate::notices::store::notices(&db, &actor, caller.user_id, &commitments, now)
+        .await
+        .map_err(unreadable)?;
     Ok(Some(MyWork {
+        notices,
         organisation,
         caller,
         commitments,

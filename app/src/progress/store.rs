@@ -12,7 +12,7 @@ use serde_json::json;
 use super::entities::{evidence_link, indicator_value, progress_update};
 pub(crate) use super::write::{insert, insert_all, Current, Written};
 use super::{IndicatorValue, Review, Source, Update, UpdateInput, ValidUpdate};
-use crate::accounts::{entities::user, Actor};
+use crate::accounts::Actor;
 use crate::audit::{self, Change};
 use crate::plans::entities::{action_plan, commitment, target};
 use crate::refusal::{Refusal, WriteError};
@@ -201,21 +201,12 @@ pub(crate) async fn updates_where(
                 .push(link.url);
         }
     }
-    let author_ids: std::collections::BTreeSet<i32> = rows
-        .iter()
-        .flat_map(|u| std::iter::once(u.author_id).chain(u.reviewer_id))
-        .collect();
-    let mut authors: HashMap<i32, String> = HashMap::new();
-    for part in author_ids.into_iter().collect::<Vec<_>>().chunks(ID_LIST) {
-        authors.extend(
-            user::Entity::find()
-                .filter(user::Column::Id.is_in(part.iter().copied()))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|u| (u.id, u.display_name)),
-        );
-    }
+    let authors = crate::accounts::names::display_names(
+        db,
+        rows.iter()
+            .flat_map(|u| std::iter::once(u.author_id).chain(u.reviewer_id)),
+    )
+    .await?;
 
     let mut by_commitment: HashMap<i32, Vec<Update>> = HashMap::new();
     for row in rows {

@@ -13,7 +13,8 @@ use serde_json::json;
 use super::entities::assessment;
 use super::scope::reviewable;
 use super::{Assessment, AssessmentInput};
-use crate::accounts::{entities::user, Actor};
+use crate::accounts::names::display_names;
+use crate::accounts::Actor;
 use crate::audit::{self, Change};
 use crate::plans::Status;
 use crate::progress::{check_completion, check_narrative, parse_percent};
@@ -138,13 +139,7 @@ pub async fn assessments_of(
                 .await?,
         );
     }
-    let reviewers: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|a| a.reviewer_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let reviewers = display_names(db, rows.iter().map(|a| a.reviewer_id)).await?;
     let mut by_commitment: HashMap<i32, Vec<Assessment>> = HashMap::new();
     for row in rows {
         by_commitment

@@ -208,3 +208,26 @@ async fn describe(
     }
     Ok(items)
 }
+
+/// How many updates awaiting review arrived since `since` (all of them when `None`) in the
+/// countries `actor` reviews; `None` for someone who reviews no country.
+pub async fn arrived_since(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    since: Option<DateTime<Utc>>,
+) -> Result<Option<u64>, DbErr> {
+    let scope = actor.reviewed_countries();
+    if scope.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(None);
+    }
+    let mut arrived = progress_update::Entity::find()
+        .filter(progress_update::Column::ReviewState.eq("submitted"))
+        .filter(
+            progress_update::Column::CommitmentId
+                .in_subquery(commitments_selected(scope, &QueueFilter::default())),
+        );
+    if let Some(since) = since {
+        arrived = arrived.filter(progress_update::Column::CreatedAt.gt(since));
+    }
+    arrived.count(db).await.map(Some)
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::Returned;
-use crate::accounts::entities::user;
+use crate::accounts::names::display_names;
 use crate::plans::Commitment;
 use crate::progress::entities::progress_update;
 
@@ -36,13 +36,7 @@ pub async fn unanswered(
             }
         }
     }
-    let reviewers: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(found.iter().filter_map(|u| u.reviewer_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let reviewers = display_names(db, found.iter().filter_map(|u| u.reviewer_id)).await?;
     Ok(found
         .into_iter()
         .filter_map(|u| {

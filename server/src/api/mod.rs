@@ -10,6 +10,7 @@ mod imports;
 pub mod openapi;
 mod pagination;
 mod plans;
+mod review;
 
 use app::state::AppState;
 use axum::{
@@ -41,6 +42,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/commitments/{id}", get(plans::commitment))
         .route("/commitments/{id}/updates", post(plans::post_update))
+        .route("/commitments/{id}/reviews", get(review::reviews))
+        .route("/commitments/{id}/assessments", get(review::assessments))
+        .route("/cycles", get(review::list_cycles))
+        .route("/cycles/{id}", get(review::cycle))
+        .route("/cycles/{id}/commitments", get(review::cycle_commitments))
         .route("/imports", post(imports::post_import).layer(upload_limit))
         .fallback(unknown_endpoint)
         .layer(axum::middleware::from_fn_with_state(

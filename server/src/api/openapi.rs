@@ -14,7 +14,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Required};
 use utoipa::{Modify, OpenApi};
 
-use super::{catalogue, imports, plans};
+use super::{catalogue, imports, plans, review};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,12 +31,18 @@ use super::{catalogue, imports, plans};
         plans::commitment,
         plans::post_update,
         imports::post_import,
+        review::reviews,
+        review::assessments,
+        review::list_cycles,
+        review::cycle,
+        review::cycle_commitments,
     ),
     modifiers(&Additions),
     tags(
         (name = "catalogue", description = "The 100 recommendations of the report, in 11 groups"),
         (name = "plans", description = "Countries, their published action plans and commitments"),
         (name = "progress", description = "Reporting progress, one update or a whole spreadsheet"),
+        (name = "review", description = "The Commission's review: decisions on updates, assessments, and review cycles with the snapshots they keep"),
     )
 )]
 struct ApiDoc;

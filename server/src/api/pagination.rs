@@ -76,7 +76,9 @@ impl<T> Page<T> {
 
     /// The `Link` header value: RFC 8288 relations to the other pages.
     fn links(&self) -> String {
-        let at = |n: usize| format!("<{}?page={n}&per_page={}>", self.path, self.per_page);
+        // The path may carry a filter of its own, such as `?country=KEN`.
+        let join = if self.path.contains('?') { '&' } else { '?' };
+        let at = |n: usize| format!("<{}{join}page={n}&per_page={}>", self.path, self.per_page);
         let mut links = vec![format!("{}; rel=\"first\"", at(1))];
         if self.page > 1 {
             links.push(format!(

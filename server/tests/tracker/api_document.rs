@@ -45,6 +45,23 @@ async fn the_document_describes_every_endpoint_as_it_answers() {
         let w = world::build(db).await;
         let (id, _) = w.commitment(db, "C-01").await;
         w.publish(db).await;
+        app::progress::store::record(
+            db,
+            &w.focal_point,
+            id,
+            world::update("limited", Some(20.0)),
+            app::progress::Source::Form,
+            world::today(),
+        )
+        .await
+        .expect("recorded");
+        let now = chrono::Utc::now();
+        let cycle = app::cycles::manage::open(db, &w.admin, "CSocD 65", now)
+            .await
+            .expect("opened");
+        app::cycles::manage::close(db, &w.admin, cycle.id, now)
+            .await
+            .expect("closed");
         let app = app_for(db);
 
         let reply = get(&app, "/api/openapi.json").await;
@@ -71,6 +88,11 @@ async fn the_document_describes_every_endpoint_as_it_answers() {
             "GET /api/v1/commitments/{id}",
             "POST /api/v1/commitments/{id}/updates",
             "POST /api/v1/imports",
+            "GET /api/v1/commitments/{id}/reviews",
+            "GET /api/v1/commitments/{id}/assessments",
+            "GET /api/v1/cycles",
+            "GET /api/v1/cycles/{id}",
+            "GET /api/v1/cycles/{id}/commitments",
         ]
         .into_iter()
         .map(String::from)
@@ -96,6 +118,20 @@ async fn the_document_describes_every_endpoint_as_it_answers() {
         assert_eq!(properties(&doc, "Target"), keys(&listed["targets"][0]));
         let detail = json(&get(&app, &format!("/api/v1/commitments/{id}")).await);
         assert_eq!(properties(&doc, "CommitmentDetail"), keys(&detail));
+        let reviews = json(&get(&app, &format!("/api/v1/commitments/{id}/reviews")).await);
+        assert_eq!(properties(&doc, "ReviewRecord"), keys(&reviews[0]));
+        let judged = json(&get(&app, &format!("/api/v1/commitments/{id}/assessments")).await);
+        assert_eq!(properties(&doc, "Assessments"), keys(&judged));
+        let cycles = json(&get(&app, "/api/v1/cycles").await);
+        assert_eq!(properties(&doc, "Cycle"), keys(&cycles[0]));
+        let view = json(&get(&app, &format!("/api/v1/cycles/{}", cycle.id)).await);
+        assert_eq!(properties(&doc, "CycleView"), keys(&view));
+        assert_eq!(
+            properties(&doc, "CountryTally"),
+            keys(&view["countries"][0])
+        );
+        let kept = json(&get(&app, &format!("/api/v1/cycles/{}/commitments", cycle.id)).await);
+        assert_eq!(properties(&doc, "CommitmentDetail"), keys(&kept[0]));
         assert_eq!(
             doc["components"]["schemas"]["Status"]["enum"],
             serde_json::json!([

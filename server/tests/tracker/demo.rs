@@ -59,6 +59,25 @@ async fn the_demo_is_a_living_tracker_loaded_once() {
                 .expect("demo account exists");
             assert_eq!(user.memberships.len(), 1, "{email}");
         }
+        // Older reports were approved; the last quarter's await the demo reviewer.
+        let reviewer = store::find_user(db, "reviewer@demo.nap-tracker.example")
+            .await
+            .expect("read")
+            .expect("the demo reviewer");
+        let reviewer = Actor::Person(reviewer.into());
+        let waiting = app::review::queue::queue(
+            db,
+            &reviewer,
+            &app::review::QueueFilter::default(),
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("the queue")
+        .total;
+        assert!(
+            waiting > 0 && waiting < (updates / 2) as u64,
+            "{waiting} of {updates} reports await review"
+        );
         // Ids written by the demo leave the sequences usable (PostgreSQL).
         authoring::create_country(db, &Actor::Operator, "PER", "Peru", None, false)
             .await

@@ -58,8 +58,19 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
         .await
         .expect("record the update");
 
+        // A closed review cycle keeps the texts: its pages and files are checked too.
+        let now = chrono::Utc::now();
+        let cycle = app::cycles::manage::open(db, &world.admin, &format!("Cycle {SCRIPT}"), now)
+            .await
+            .expect("a cycle's name is text like any other");
+        app::cycles::manage::close(db, &world.admin, cycle.id, now)
+            .await
+            .expect("closed");
+
         let app = app_for(db);
         let commitment = format!("/commitments/{id}");
+        let cycle_page = format!("/cycles/{}", cycle.id);
+        let cycle_country = format!("/cycles/{}/countries/KEN", cycle.id);
         for page in [
             "/",
             "/countries",
@@ -68,6 +79,9 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
             "/recommendations/SPR-2",
             "/search?q=Title",
             commitment.as_str(),
+            "/cycles",
+            cycle_page.as_str(),
+            cycle_country.as_str(),
         ] {
             let reply = get(&app, page).await;
             assert_eq!(reply.status, 200, "{page}");
@@ -99,12 +113,16 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
 
         // Downloads give the texts back as typed, and are never pages: a browser saves them,
         // sniffs nothing and would run nothing in them.
+        let cycle_csv = format!("/data/cycles/{}.csv", cycle.id);
+        let cycle_json = format!("/data/cycles/{}.json", cycle.id);
         for download in [
             "/data/commitments.csv?country=KEN",
             "/data/commitments.json?country=KEN",
             "/data/updates.csv?country=KEN",
             "/data/updates.json?country=KEN",
             "/data/commitments.xlsx?country=KEN",
+            cycle_csv.as_str(),
+            cycle_json.as_str(),
         ] {
             let reply = get(&app, download).await;
             assert_eq!(reply.status, 200, "{download}");
@@ -133,7 +151,7 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
                 .expect("xlsx");
                 let cells = format!("{:?}", book.sheets[0]);
                 assert!(cells.contains("Title </title><script>"), "{cells}");
-            } else if download.contains("commitments") {
+            } else if download.contains("commitments") || download.contains("cycles") {
                 assert!(reply.body.contains("Title </title><script>"), "{download}");
             } else {
                 assert!(

@@ -12,7 +12,8 @@ use serde_json::json;
 use super::super::entities::import_batch;
 use super::super::{Batch, Counts, OwnerChoice};
 use super::{author, changed_meanwhile};
-use crate::accounts::{entities::user, Actor};
+use crate::accounts::names::display_names;
+use crate::accounts::Actor;
 use crate::audit::{self, Change};
 use crate::plans::entities::{commitment, country, owner};
 use crate::progress::store::{history, insert, Written};
@@ -51,13 +52,7 @@ pub async fn batches(db: &DatabaseConnection, actor: &Actor) -> Result<Vec<Batch
         .order_by_desc(import_batch::Column::Id)
         .all(db)
         .await?;
-    let uploaders: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|b| b.uploader_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let uploaders = display_names(db, rows.iter().map(|b| b.uploader_id)).await?;
     Ok(rows
         .into_iter()
         .map(|b| {
