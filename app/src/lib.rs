@@ -15,6 +15,7 @@ pub mod civil_society;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod feeds;
 pub mod imports;
 pub mod open_data;
 pub mod overview;

@@ -6,6 +6,7 @@ pub mod commitment_form;
 pub mod commitment_list;
 pub mod country_figures;
 pub mod downloads;
+pub mod feed_link;
 pub mod filter;
 pub mod layout;
 pub mod recommendation_list;

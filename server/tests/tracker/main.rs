@@ -17,6 +17,7 @@ mod civil_society;
 mod crash;
 mod csrf;
 mod demo;
+mod feeds;
 mod foreign_ids;
 mod hostile_text;
 mod imports;
