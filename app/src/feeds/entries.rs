@@ -69,8 +69,8 @@ fn progress_update(c: &Commitment, u: &Update) -> Entry {
         review_text(u),
     );
     Entry {
-        id: Kind::ProgressUpdate.entry_id(u.id),
         kind: Kind::ProgressUpdate,
+        row: u.id,
         title: format!(
             "{}: {} reported by {}",
             c.reference,
@@ -105,8 +105,8 @@ fn reviewer_assessment(c: &Commitment, a: &Assessment) -> Entry {
         percent_text(a.percent_complete),
     );
     Entry {
-        id: Kind::ReviewerAssessment.entry_id(a.id),
         kind: Kind::ReviewerAssessment,
+        row: a.id,
         title: format!(
             "{}: the Commission's reviewer assesses {}",
             c.reference,
@@ -132,8 +132,8 @@ fn civil_society_assessment(c: &Commitment, s: &ShadowAssessment) -> Entry {
         s.status.label(),
     );
     Entry {
-        id: Kind::CivilSocietyAssessment.entry_id(s.id),
         kind: Kind::CivilSocietyAssessment,
+        row: s.id,
         title: format!(
             "{}: {} assesses {}",
             c.reference,
@@ -160,8 +160,8 @@ pub(super) fn plan(
     commitments: usize,
 ) -> Entry {
     Entry {
-        id: Kind::Plan.entry_id(p.id),
         kind: Kind::Plan,
+        row: p.id,
         title: format!(
             "{country_name} published its national action plan: {}",
             p.title
@@ -193,9 +193,18 @@ pub(super) fn about_commitment(
         .collect()
 }
 
-/// `entries` newest first (ties by id, for a stable order), at most [`super::ENTRY_LIMIT`].
+/// `entries` newest first, at most [`super::ENTRY_LIMIT`]. Entries changed at the same
+/// instant (an import writes many updates at once) go by when they were first said, then by
+/// their rows, newest first, so that the order never changes between two readings.
 pub(super) fn newest(mut entries: Vec<Entry>) -> Vec<Entry> {
-    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
+    entries.sort_by(|a, b| {
+        (b.updated, b.published, b.row, b.kind.term()).cmp(&(
+            a.updated,
+            a.published,
+            a.row,
+            a.kind.term(),
+        ))
+    });
     entries.truncate(super::ENTRY_LIMIT);
     entries
 }

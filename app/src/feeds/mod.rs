@@ -41,10 +41,9 @@ pub struct Feed {
 /// One thing said about a commitment (or a plan published).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// Permanent and the same in every feed that carries it: `urn:nap-tracker:` with its
-    /// kind and row id, such as `urn:nap-tracker:progress-update:12`.
-    pub id: String,
     pub kind: Kind,
+    /// The id of its row (update, assessment, plan) in its own table.
+    pub row: i32,
     pub title: String,
     /// Who said it: the person who reported or assessed, or the organisation.
     pub author: String,
@@ -56,6 +55,14 @@ pub struct Entry {
     pub href: String,
     /// Plain text, lines separated by `\n`.
     pub text: String,
+}
+
+impl Entry {
+    /// Permanent and the same in every feed that carries it: `urn:nap-tracker:` with its
+    /// kind and row id, such as `urn:nap-tracker:progress-update:12`.
+    pub fn id(&self) -> String {
+        format!("urn:nap-tracker:{}:{}", self.kind.term(), self.row)
+    }
 }
 
 /// What an entry is, as an Atom category.
@@ -86,11 +93,6 @@ impl Kind {
             Kind::ReviewerAssessment => "Assessment by the Commission's reviewer",
             Kind::CivilSocietyAssessment => "Assessment by civil society",
         }
-    }
-
-    /// The permanent id of the entry for row `id` of this kind.
-    pub fn entry_id(self, id: i32) -> String {
-        format!("urn:nap-tracker:{}:{id}", self.term())
     }
 }
 

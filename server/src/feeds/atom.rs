@@ -51,7 +51,7 @@ pub fn write(feed: &Feed) -> io::Result<Vec<u8>> {
 
 fn write_entry(w: &mut Writer<Vec<u8>>, entry: &Entry) -> io::Result<()> {
     w.create_element("entry").write_inner_content(|w| {
-        element(w, "id", &entry.id)?;
+        element(w, "id", &entry.id())?;
         text_construct(w, "title", &entry.title)?;
         element(w, "updated", &timestamp(entry.updated))?;
         if let Some(published) = entry.published {
@@ -139,8 +139,8 @@ mod tests {
             page_href: "/commitments/1".into(),
             updated: at,
             entries: vec![Entry {
-                id: Kind::ProgressUpdate.entry_id(7),
                 kind: Kind::ProgressUpdate,
+                row: 7,
                 title: text.into(),
                 author: text.into(),
                 published: Some(at),
