@@ -18,6 +18,14 @@ fn judged(status: Status, percent: Option<i32>) -> String {
     }
 }
 
+/// How much is done, in a sentence: "40 % complete", or that nobody gave a share.
+fn complete(percent: Option<i32>) -> String {
+    match percent {
+        Some(_) => format!("{} complete", percent_text(percent)),
+        None => "% complete not reported".to_owned(),
+    }
+}
+
 /// The line that names the commitment, first in every entry's text.
 fn about(c: &Commitment) -> String {
     format!(
@@ -60,12 +68,12 @@ fn progress_update(c: &Commitment, u: &Update) -> Entry {
         .and_then(|r| r.comment.clone())
         .map(|comment| format!("Reviewer's comment: {comment}"));
     let head = format!(
-        "{}\nReported for {} by {}: {}, {} complete.\nReview: {}",
+        "{}\nReported for {} by {}: {}, {}.\nReview: {}",
         about(c),
         u.reporting_date,
         u.author,
         u.status.label(),
-        percent_text(u.percent_complete),
+        complete(u.percent_complete),
         review_text(u),
     );
     Entry {
@@ -98,11 +106,11 @@ fn progress_update(c: &Commitment, u: &Update) -> Entry {
 /// A reviewer's assessment of the commitment.
 fn reviewer_assessment(c: &Commitment, a: &Assessment) -> Entry {
     let head = format!(
-        "{}\nThe Commission's reviewer {} assesses: {}, {} complete.",
+        "{}\nThe Commission's reviewer {} assesses: {}, {}.",
         about(c),
         a.reviewer,
         a.status.label(),
-        percent_text(a.percent_complete),
+        complete(a.percent_complete),
     );
     Entry {
         kind: Kind::ReviewerAssessment,
