@@ -16,6 +16,7 @@ mod components;
 pub mod cycles;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod feeds;
 pub mod imports;
 pub mod notices;
 pub mod open_data;

@@ -8,6 +8,7 @@ pub mod conditional;
 pub mod config;
 pub mod csrf;
 pub mod database;
+pub mod feeds;
 pub mod open_data;
 pub mod page_cache;
 pub mod rate_limit;

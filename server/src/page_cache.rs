@@ -27,7 +27,7 @@ use chrono::{NaiveDate, Utc};
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// The addresses that answer the same to every anonymous reader: the public pages, the
-/// API's reads and the downloads. Forms, personal pages and the site's own files (`/pkg`,
+/// API's reads, the downloads and the feeds. Forms, personal pages and the site's own files (`/pkg`,
 /// which carry their own cache lifetimes) are left out.
 fn is_public(path: &str) -> bool {
     let exact = [
@@ -47,10 +47,18 @@ fn is_public(path: &str) -> bool {
         path.strip_prefix(prefix)
             .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
     };
+    // A country's or a commitment's Atom feed: `/countries/KEN/feed.atom`.
+    let feed = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix("/feed.atom"))
+            .is_some_and(|named| !named.is_empty() && !named.contains('/'))
+    };
     one_level("/recommendations/")
         || one_level("/groups/")
         || one_level("/countries/")
         || one_level("/commitments/")
+        || feed("/countries/")
+        || feed("/commitments/")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -264,6 +272,8 @@ mod tests {
             "/api/openapi.json",
             "/api/v1/countries",
             "/data/commitments.csv",
+            "/countries/KEN/feed.atom",
+            "/commitments/12/feed.atom",
         ] {
             assert!(is_public(path), "{path}");
         }
@@ -277,6 +287,8 @@ mod tests {
             "/api/get_coverage",
             "/pkg/nap-tracker.css",
             "/countries/",
+            "/countries//feed.atom",
+            "/commitments/12/report/feed.atom",
         ] {
             assert!(!is_public(path), "{path}");
         }

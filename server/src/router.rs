@@ -48,6 +48,7 @@ pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) ->
         .merge(crate::api::routes(&state))
         .merge(crate::uploads::routes(state.import_limits))
         .merge(crate::open_data::routes(&state))
+        .merge(crate::feeds::routes(&state))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -7,6 +7,7 @@ pub mod commitment_list;
 pub mod country_figures;
 pub mod data_table;
 pub mod downloads;
+pub mod feed_link;
 pub mod filter;
 pub mod layout;
 pub mod notices;

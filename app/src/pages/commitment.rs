@@ -6,8 +6,10 @@ use leptos_meta::Title;
 
 use crate::components::by_id::resource_by_id;
 use crate::components::commitment_list::{number_text, percent_text, StatusBadge};
+use crate::components::feed_link::FeedLink;
 use crate::components::status::{LoadError, Loading};
 use crate::components::voices::{review_text, Voices};
+use crate::feeds::commitment_feed_href;
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_commitment, Commitment, CommitmentDetail, Target};
 use crate::progress::Update;
@@ -39,6 +41,8 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
     } = detail;
     let country_href = format!("/countries/{}", c.country);
     let json_href = format!("/api/v1/commitments/{}", c.id);
+    let feed_title = format!("Commitment {}: changes", c.reference);
+    let feed_href = commitment_feed_href(c.id);
     let history_count = updates.len();
     view! {
         <Title text=format!("{}: {}", c.reference, c.title) />
@@ -63,6 +67,7 @@ fn CommitmentView(detail: CommitmentDetail) -> impl IntoView {
                 </section>
             </article>
             <p class="open-data">"Open data: " <a href=json_href>"this commitment as JSON"</a></p>
+            <FeedLink href=feed_href title=feed_title />
         </div>
     }
 }

@@ -8,8 +8,10 @@ use leptos_router::hooks::use_params_map;
 use crate::components::commitment_list::{CommitmentTable, StatusBadge};
 use crate::components::country_figures::{GroupProgress, OwnerBoard};
 use crate::components::downloads::Downloads;
+use crate::components::feed_link::FeedLink;
 use crate::components::status::{LoadError, Loading};
 use crate::components::timeline::Timeline;
+use crate::feeds::country_feed_href;
 use crate::pages::not_found::NotFound;
 use crate::plans::{get_country, Commitment, CountryPlans, Status};
 
@@ -44,6 +46,8 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
         today,
     } = country;
     let json_href = format!("/api/v1/countries/{iso3}/commitments");
+    let feed_title = format!("{name} national action plan: changes");
+    let feed_href = country_feed_href(&iso3);
     let plan_lines = plans
         .iter()
         .map(|p| {
@@ -117,6 +121,7 @@ fn CountryView(country: CountryPlans) -> impl IntoView {
             } else {
                 view! { <p>"This country has no published action plan yet."</p> }.into_any()
             }}
+            <FeedLink href=feed_href title=feed_title />
         </div>
     }
 }

@@ -1,6 +1,6 @@
-//! Hostile text in the fields people fill in comes out as text: escaped in every page that
-//! shows it, stored exactly as typed (SQL metacharacters included), and refused where it could
-//! run (an evidence link that is not a web address).
+//! Hostile text in the fields people fill in comes out as text: escaped in every page and feed
+//! that shows it, stored exactly as typed (SQL metacharacters included), and refused where it
+//! could run (an evidence link that is not a web address).
 
 use app::plans::authoring;
 use app::progress::{self, Source, UpdateInput};
@@ -71,6 +71,7 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
         let commitment = format!("/commitments/{id}");
         let cycle_page = format!("/cycles/{}", cycle.id);
         let cycle_country = format!("/cycles/{}/countries/KEN", cycle.id);
+        let commitment_feed = format!("/commitments/{id}/feed.atom");
         for page in [
             "/",
             "/countries",
@@ -82,6 +83,9 @@ async fn hostile_text_is_shown_as_text_and_stored_as_typed() {
             "/cycles",
             cycle_page.as_str(),
             cycle_country.as_str(),
+            // The feeds are XML: escaped by their writer (read back in `feeds`).
+            "/countries/KEN/feed.atom",
+            commitment_feed.as_str(),
         ] {
             let reply = get(&app, page).await;
             assert_eq!(reply.status, 200, "{page}");

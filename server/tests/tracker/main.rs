@@ -18,6 +18,7 @@ mod crash;
 mod csrf;
 mod cycles;
 mod demo;
+mod feeds;
 mod foreign_ids;
 mod hostile_text;
 mod imports;
