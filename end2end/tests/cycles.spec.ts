@@ -7,7 +7,7 @@ test("an administrator opens a review cycle and closes it; anyone reads the snap
   page,
   browser,
 }) => {
-  const name = `CSocD 65, February 2027 (${Date.now()})`;
+  const name = `CSocD 65, February 2027, ${Date.now()}`;
   await signIn(page, ADMIN);
   await page.goto("/cycles");
   await waitForHydration(page);
