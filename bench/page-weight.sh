@@ -43,10 +43,6 @@ for page in / /countries /countries/KEN "/commitments/$commitment" /coverage /re
       *.wasm) wasm=$((wasm + bytes)) ;;
     esac
   done
-  # The bundle's JavaScript loads the WebAssembly by the same name when the page links none.
-  if [ "$wasm" -eq 0 ] && grep -q '/pkg/nap-tracker.js' <<<"$html"; then
-    wasm=$(wire /pkg/nap-tracker.wasm)
-  fi
   page_bytes=$(wire "$page")
   printf '%-28s %10d %10d %10d %12d %12d\n' "$page" "$page_bytes" "$css" "$js" \
     $((page_bytes + css + js)) "$wasm"

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-wasm=target/site/pkg/nap-tracker.wasm
-[ -f "$wasm" ] || { echo "no $wasm: build the release first (make release)" >&2; exit 1; }
+# The release names the bundle after its content (nap-tracker.<hash>.wasm).
+wasm=$(ls -t target/site/pkg/nap-tracker*.wasm 2>/dev/null | head -1 || true)
+[ -n "$wasm" ] || { echo "no WebAssembly bundle in target/site/pkg: build the release first (make release)" >&2; exit 1; }
 
 raw=$(stat -c %s "$wasm")
 gzip_size=$(gzip -9 -c "$wasm" | wc -c)

@@ -1,7 +1,7 @@
 //! The HTML shell and the route table. Page URLs are cited by others: keep them stable.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 // No favicon request: the tracker has no icon of its own yet.
                 <link rel="icon" href="data:," />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -62,7 +63,6 @@ pub fn App() -> impl IntoView {
     mark_hydrated();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/nap-tracker.css" />
         <Title formatter=|title: String| {
             page_title(if title.is_empty() { "NAP Tracker".to_owned() } else { format!("{title} · NAP Tracker") })
         } />

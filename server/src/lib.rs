@@ -15,4 +15,5 @@ pub mod rate_limit;
 pub mod router;
 pub mod security_headers;
 pub mod serving;
+pub mod static_cache;
 pub mod uploads;

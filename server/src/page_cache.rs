@@ -39,6 +39,7 @@ fn is_public(path: &str) -> bool {
         "/open-data",
         "/api",
         "/api/openapi.json",
+        "/cycles",
     ];
     if exact.contains(&path) || path.starts_with("/api/v1/") || path.starts_with("/data/") {
         return true;
@@ -54,6 +55,7 @@ fn is_public(path: &str) -> bool {
             .is_some_and(|named| !named.is_empty() && !named.contains('/'))
     };
     one_level("/recommendations/")
+        || one_level("/cycles/")
         || one_level("/groups/")
         || one_level("/countries/")
         || one_level("/commitments/")
@@ -274,6 +276,8 @@ mod tests {
             "/data/commitments.csv",
             "/countries/KEN/feed.atom",
             "/commitments/12/feed.atom",
+            "/cycles",
+            "/cycles/3",
         ] {
             assert!(is_public(path), "{path}");
         }
@@ -289,6 +293,7 @@ mod tests {
             "/countries/",
             "/countries//feed.atom",
             "/commitments/12/report/feed.atom",
+            "/cycles/3/countries/KEN",
         ] {
             assert!(!is_public(path), "{path}");
         }

@@ -81,6 +81,7 @@ pub fn router(state: AppState, secure_cookies: bool, rate_limits: RateLimits) ->
         ))
         // Outside the page cache, so that kept answers and its own answers get them too.
         .layer(axum::middleware::from_fn(crate::security_headers::add))
+        .layer(axum::middleware::from_fn(crate::static_cache::lifetime))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

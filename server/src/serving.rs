@@ -9,9 +9,20 @@ use crate::router::router;
 /// Serves the app on `LEPTOS_SITE_ADDR` from `db`, whose schema is up to date, until Ctrl-C
 /// or SIGTERM; then lets the requests in flight finish, for at most [`SHUTDOWN_GRACE`].
 pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
-    let leptos_options = leptos::config::get_configuration(None)
+    let mut leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("invalid Leptos configuration: {e}"))?
         .leptos_options;
+    // A release build names its CSS, JavaScript and WebAssembly after their content and lists
+    // the names in a file beside the binary: pages must then link those names.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        leptos_options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| {
+                exe.parent()
+                    .map(|dir| dir.join(leptos_options.hash_file.as_ref()))
+            })
+            .is_some_and(|file| file.is_file());
+    }
     let addr = leptos_options.site_addr;
 
     let secure_cookies = crate::config::secure_cookies(addr)?;
