@@ -1,20 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { HEALTH, signIn, waitForHydration } from "./support";
-
-// Every page is checked against WCAG 2.1 A and AA with axe-core, as the browser shows it
-// once the WebAssembly bundle has taken over; any violation fails the test and is listed.
-async function expectAccessible(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const found = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(found, `accessibility of ${path}`).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, HEALTH, signIn } from "./support";
 
 test("public pages pass axe-core's WCAG 2.1 AA checks", async ({ page }) => {
   test.setTimeout(120_000);
@@ -36,6 +21,7 @@ test("public pages pass axe-core's WCAG 2.1 AA checks", async ({ page }) => {
     commitment as string,
     "/search?q=Kenya&status=limited",
     "/open-data",
+    "/cycles",
     "/api",
     "/sign-in",
   ]) {

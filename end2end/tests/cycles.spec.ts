@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, waitForHydration } from "./support";
+import { expectAccessible, signIn, signOut, waitForHydration } from "./support";
 
 const ADMIN = "admin@demo.nap-tracker.example";
 
@@ -24,7 +24,9 @@ test("an administrator opens a review cycle and closes it; anyone reads the snap
   await signOut(page);
 
   // The snapshot is public, at a permanent address, country by country.
-  const visitor = await browser.newPage();
+  // A context of its own: a visitor without the administrator's cookies (axe needs one too).
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
   await visitor.goto(address);
   await waitForHydration(visitor);
   await expect(visitor.getByText(/The snapshot holds \d+ commitments/)).toBeVisible();
@@ -32,5 +34,7 @@ test("an administrator opens a review cycle and closes it; anyone reads the snap
   await expect(visitor).toHaveURL(/\/cycles\/\d+\/countries\/KEN$/);
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(`Kenya in ${name}`);
   await expect(visitor.locator("table.commitments tbody tr").first()).toBeVisible();
-  await visitor.close();
+  await expectAccessible(visitor, new URL(visitor.url()).pathname);
+  await expectAccessible(visitor, new URL(address).pathname);
+  await context.close();
 });

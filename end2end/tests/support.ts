@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 // The server under test holds the demo (see playwright.config.ts): Kenya's published plan,
@@ -27,4 +28,18 @@ export async function signOut(page: Page) {
   await waitForHydration(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+// Every page is checked against WCAG 2.1 A and AA with axe-core, as the browser shows it
+// once the WebAssembly bundle has taken over; any violation fails the test and is listed.
+export async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  await waitForHydration(page);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(found, `accessibility of ${path}`).toEqual([]);
 }
