@@ -110,7 +110,11 @@ pub fn xls_with(sheets: &[(&str, Rows)], dimensions: Option<(u32, u32, u16, u16)
     for body in bodies {
         stream.extend(body);
     }
-    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("compound file");
+    // Version 3 (512-byte sectors), as Excel writes xls files: calamine does not find a
+    // workbook stream of 4 KB or more in a version-4 file.
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+            .expect("compound file");
     file.create_stream("/Workbook")
         .expect("stream")
         .write_all(&stream)

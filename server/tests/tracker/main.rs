@@ -20,6 +20,7 @@ mod cycles;
 mod demo;
 mod feeds;
 mod foreign_ids;
+mod fuzz_regressions;
 mod hostile_text;
 mod imports;
 mod imports_api;
